@@ -1,0 +1,40 @@
+namespace Echelon.Core.Geometry;
+
+/// <summary>
+/// The map from an unconstrained (learnable) raw value to a bounded positive one:
+/// clamp(softplus(raw), min, max). Bounds hold by construction for any raw value, ±∞ and NaN
+/// included (NaN maps to <c>min</c>), so a bad checkpoint cannot break the solver's guarantees.
+/// </summary>
+public static class BoundedSoftplus
+{
+    /// <summary>Numerically stable softplus log(1 + eˣ).</summary>
+    public static double Softplus(double x) => x > 30.0 ? x : Math.Log(1.0 + Math.Exp(x));
+
+    /// <summary>Inverse of softplus for y &gt; 0: the raw value whose softplus is y.</summary>
+    public static double InverseSoftplus(double y)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(y);
+        return y > 30.0 ? y : Math.Log(Math.Exp(y) - 1.0);
+    }
+
+    /// <summary>clamp(softplus(raw), min, max); NaN maps to min.</summary>
+    public static double Map(double raw, double min, double max)
+    {
+        double v = Softplus(raw);
+        return double.IsNaN(v) ? min : Math.Clamp(v, min, max);
+    }
+
+    /// <summary>Validates a pair of bounds (0 &lt; min ≤ max, both finite).</summary>
+    public static void ValidateBounds(double min, double max, string minName, string maxName)
+    {
+        if (!double.IsFinite(min) || min <= 0.0)
+        {
+            throw new ArgumentOutOfRangeException(minName, min, "must be finite and > 0.");
+        }
+
+        if (!double.IsFinite(max) || max < min)
+        {
+            throw new ArgumentOutOfRangeException(maxName, max, $"must be finite and >= {minName} ({min}).");
+        }
+    }
+}
