@@ -111,8 +111,8 @@ public sealed class LimRpsParameters
 
     /// <summary>
     /// Seeded, deterministic initialisation that contracts by construction: Gaussian A, B and U,
-    /// spectrally normalised to ‖A‖₂ ≤ 1, ‖B‖₂ ≤ 0.5 and ‖U‖₂ ≤ 1, a small positive bias (most
-    /// coordinates start active under ReLU), unit geometry. Any such tensors keep I − W ⪰ m I.
+    /// spectrally normalised to ‖A‖₂ ≤ 1, ‖B‖₂ ≤ 0.5 and ‖U‖₂ ≤ 1, a unit bias (so nearly every
+    /// coordinate stays active under ReLU and the layer responds smoothly), unit geometry. Any such tensors keep I − W ⪰ m I.
     /// </summary>
     public static LimRpsParameters CreateDefault(int latentSize, int inputSize, ulong seed)
     {
@@ -124,7 +124,7 @@ public sealed class LimRpsParameters
         SpectralNorm.Normalize(p.A, 1.0, 200, seed ^ 0xA);
         SpectralNorm.Normalize(p.B, 0.5, 200, seed ^ 0xB);
         SpectralNorm.Normalize(p.U, 1.0, 200, seed ^ 0xC);
-        Array.Fill(p.Bias, 0.1);
+        Array.Fill(p.Bias, 1.0);
         return p;
     }
 
