@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(Echelon.Benchmarks.LimRpsStepBenchmarks).Assembly).Run(args);

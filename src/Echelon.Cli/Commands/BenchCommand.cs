@@ -1,0 +1,84 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Echelon.Cli.Bench;
+using Spectre.Console;
+
+namespace Echelon.Cli.Commands;
+
+/// <summary><c>echelon bench …</c>: measured figures for each subsystem.</summary>
+internal static class BenchCommand
+{
+    private static readonly JsonSerializerOptions s_json = new() { WriteIndented = false };
+
+    /// <summary>Builds the <c>bench</c> command with its subcommands.</summary>
+    public static Command Create()
+    {
+        var bench = new Command("bench", "Measure Echelon's subsystems (never part of the test suite).");
+        bench.Subcommands.Add(CreateCore());
+        return bench;
+    }
+
+    private static Command CreateCore()
+    {
+        var seconds = new Option<double>("--seconds") { Description = "Length of the rhythmic stream in seconds (2–3600).", DefaultValueFactory = _ => 60.0 };
+        var bpm = new Option<double>("--bpm") { Description = "Tempo of the stream and the transport, 40–200 BPM.", DefaultValueFactory = _ => 120.0 };
+        var seed = new Option<ulong>("--seed") { Description = "Seed of the stream and the default parameters.", DefaultValueFactory = _ => 1UL };
+        var dim = new Option<int>("--dim") { Description = "Fast latent size d (8–256); the slow latent is d/2.", DefaultValueFactory = _ => 64 };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object on stdout and nothing else." };
+        var core = new Command(
+            "core",
+            "Run DELL (fast LIM-RPS every frame at 100 Hz, slow solve every beat, phase-locked loop) on the "
+            + "deterministic rhythmic test signal with a scripted two-beat dropout; report latency, allocation, "
+            + "k_used, contraction, phase error, re-lock and coupling energy.")
+        {
+            seconds, bpm, seed, dim, json,
+        };
+        core.SetAction(parse =>
+        {
+            var options = new CoreBenchOptions(parse.GetValue(seconds), parse.GetValue(bpm), parse.GetValue(seed), parse.GetValue(dim));
+            bool asJson = parse.GetValue(json);
+            if (options.Validate() is { } problem)
+            {
+                Console.Error.WriteLine($"error: {problem.Message}");
+                return 2;
+            }
+
+            CoreBenchResult result = asJson
+                ? CoreBench.Run(options)
+                : AnsiConsole.Progress().Start(ctx =>
+                {
+                    ProgressTask task = ctx.AddTask("DELL on the rhythmic signal", maxValue: 1.0);
+                    return CoreBench.Run(options, new Progress<double>(f => task.Value = f));
+                });
+            if (asJson)
+            {
+                Console.Out.WriteLine(JsonSerializer.Serialize(result, s_json));
+            }
+            else
+            {
+                PrintTable(result);
+            }
+
+            return 0;
+        });
+        return core;
+    }
+
+    private static void PrintTable(CoreBenchResult r)
+    {
+        static string F(double v, string format = "F3") => v.ToString(format, CultureInfo.InvariantCulture);
+        var table = new Table().AddColumn("figure").AddColumn(new TableColumn("value").RightAligned());
+        table.Title = new TableTitle($"bench core: d={r.Dimension}, {F(r.Bpm, "F0")} BPM, {F(r.Seconds, "F0")} s, seed {r.Seed}");
+        table.AddRow("frames", r.Frames.ToString(CultureInfo.InvariantCulture));
+        table.AddRow("latency µs p50 / p99 / max", $"{F(r.Latency.P50, "F2")} / {F(r.Latency.P99, "F2")} / {F(r.Latency.Max, "F2")}");
+        table.AddRow("allocated bytes per frame", F(r.AllocatedBytesPerFrame, "F1"));
+        table.AddRow("k_used mean / p95 / max", $"{F(r.Iterations.Mean, "F2")} / {F(r.Iterations.P95, "F0")} / {r.Iterations.Max}");
+        table.AddRow("contraction median / health", $"{F(r.Contraction.Median)} / {F(r.Contraction.Health)}");
+        table.AddRow("phase cRMSE rad / coherence", $"{F(r.Phase.CrmseRadians, "F4")} / {F(r.Phase.Coherence, "F4")}");
+        table.AddRow("re-lock beats (dropout at beat)", r.Phase.RelockBeats is { } b ? $"{F(b)} (beat {r.Phase.DropoutStartBeat})" : "n/a");
+        table.AddRow("coupling φ mean / p95", $"{F(r.Coupling.Mean)} / {F(r.Coupling.P95)}");
+        table.AddRow("slow solves / dropout frames / rejected", $"{r.SlowSolves} / {r.DropoutFrames} / {r.RejectedFrames}");
+        AnsiConsole.Write(table);
+    }
+}

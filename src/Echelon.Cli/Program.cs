@@ -1,0 +1,6 @@
+using System.CommandLine;
+using Echelon.Cli.Commands;
+
+var root = new RootCommand("echelon — an embodied music instrument: motion in, music out.");
+root.Subcommands.Add(BenchCommand.Create());
+return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
