@@ -1,4 +1,6 @@
 using System.Numerics.Tensors;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace Echelon.Core.Numerics;
 
@@ -68,7 +70,7 @@ public sealed class DenseMatrix
     /// <summary>A deep copy.</summary>
     public DenseMatrix Clone() => new(Rows, Cols, (double[])_data.Clone());
 
-    /// <summary>y ← M x.</summary>
+    /// <summary>y ← M x (four rows at a time with 256-bit vectors where the hardware has them).</summary>
     public void Multiply(ReadOnlySpan<double> x, Span<double> y)
     {
         if (x.Length != Cols || y.Length != Rows)
@@ -76,10 +78,91 @@ public sealed class DenseMatrix
             ThrowShape(x.Length, y.Length);
         }
 
+        if (Vector256.IsHardwareAccelerated && Cols >= Vector256<double>.Count)
+        {
+            MultiplyBlocked(x, y);
+        }
+        else
+        {
+            MultiplyRows(x, y);
+        }
+    }
+
+    /// <summary>
+    /// The reference twin of <see cref="Multiply"/>: one dot product per row. Kept for tests and the
+    /// benchmark baseline; sums in a different order, so results agree to rounding, not bit for bit.
+    /// </summary>
+    public void MultiplyReference(ReadOnlySpan<double> x, Span<double> y)
+    {
+        if (x.Length != Cols || y.Length != Rows)
+        {
+            ThrowShape(x.Length, y.Length);
+        }
+
+        MultiplyRows(x, y);
+    }
+
+    private void MultiplyRows(ReadOnlySpan<double> x, Span<double> y)
+    {
         ReadOnlySpan<double> data = _data;
         for (int r = 0; r < Rows; r++)
         {
             y[r] = TensorPrimitives.Dot(data.Slice(r * Cols, Cols), x);
+        }
+    }
+
+    // Four rows share each load of x, and one call replaces four: at d = 128 the per-row Dot calls
+    // were a third of a solver iteration (bench core p50 22.7 µs before this path).
+    private void MultiplyBlocked(ReadOnlySpan<double> x, Span<double> y)
+    {
+        int cols = Cols;
+        int width = Vector256<double>.Count;
+        int vectorEnd = cols - (cols % width);
+        ref double xRef = ref MemoryMarshal.GetReference(x);
+        ref double a = ref MemoryMarshal.GetArrayDataReference(_data);
+        int r = 0;
+        for (; r + 4 <= Rows; r += 4)
+        {
+            nuint o0 = (nuint)(r * cols);
+            nuint o1 = o0 + (nuint)cols;
+            nuint o2 = o1 + (nuint)cols;
+            nuint o3 = o2 + (nuint)cols;
+            Vector256<double> acc0 = Vector256<double>.Zero;
+            Vector256<double> acc1 = Vector256<double>.Zero;
+            Vector256<double> acc2 = Vector256<double>.Zero;
+            Vector256<double> acc3 = Vector256<double>.Zero;
+            for (int c = 0; c < vectorEnd; c += width)
+            {
+                Vector256<double> xv = Vector256.LoadUnsafe(ref xRef, (nuint)c);
+                acc0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref a, o0 + (nuint)c), xv, acc0);
+                acc1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref a, o1 + (nuint)c), xv, acc1);
+                acc2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref a, o2 + (nuint)c), xv, acc2);
+                acc3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref a, o3 + (nuint)c), xv, acc3);
+            }
+
+            double s0 = Vector256.Sum(acc0);
+            double s1 = Vector256.Sum(acc1);
+            double s2 = Vector256.Sum(acc2);
+            double s3 = Vector256.Sum(acc3);
+            for (int c = vectorEnd; c < cols; c++)
+            {
+                double xc = x[c];
+                s0 += _data[(int)o0 + c] * xc;
+                s1 += _data[(int)o1 + c] * xc;
+                s2 += _data[(int)o2 + c] * xc;
+                s3 += _data[(int)o3 + c] * xc;
+            }
+
+            y[r] = s0;
+            y[r + 1] = s1;
+            y[r + 2] = s2;
+            y[r + 3] = s3;
+        }
+
+        ReadOnlySpan<double> data = _data;
+        for (; r < Rows; r++)
+        {
+            y[r] = TensorPrimitives.Dot(data.Slice(r * cols, cols), x);
         }
     }
 
