@@ -126,8 +126,7 @@ public sealed class DellParameters
 
     /// <summary>
     /// Seeded, deterministic defaults: a contracting fast layer (<see cref="LimRpsParameters.CreateDefault"/>),
-    /// an orthonormal P, a slow layer whose input map is ½[Pᵀ Pᵀ] so y* follows the pooled fast state
-    /// in P's subspace, a least-squares read-out of the rhythm slots for the phase head, and the head's
+    /// P = I and a slow layer whose steady state is the pooled fast state, a least-squares read-out of the rhythm slots for the phase head, and the head's
     /// offset and group delay calibrated by <see cref="PhaseCalibration"/>.
     /// </summary>
     public static DellParameters CreateDefault(int latentSize, int inputSize, ulong seed, IReadOnlyList<int>? rhythmSlots = null)
@@ -140,7 +139,6 @@ public sealed class DellParameters
             ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(slot, inputSize, nameof(rhythmSlots));
         }
 
-        int slowSize = latentSize / 2;
         LimRpsParameters fast = LimRpsParameters.CreateDefault(latentSize, inputSize, seed);
         for (int r = 0; r < latentSize; r++)
         {
@@ -151,9 +149,12 @@ public sealed class DellParameters
         }
 
         SpectralNorm.Normalize(fast.U, 1.0, 200, seed ^ 0xC);
-        DenseMatrix projection = OrthonormalColumns(latentSize, slowSize, seed ^ 0x5107);
 
-        var slow = new LimRpsParameters(slowSize, 2 * latentSize)
+        // The slow state has the fast state's size and P = I, so y* can hold the whole pooled body
+        // state and φ measures only the departure from it (a smaller slow latent left the constant
+        // part of x* outside P's range, and φ never settled).
+        DenseMatrix projection = DenseMatrix.Identity(latentSize);
+        var slow = new LimRpsParameters(latentSize, 2 * latentSize)
         {
             Prox = ProxKind.None,
             Margin = 1.0,
@@ -164,12 +165,21 @@ public sealed class DellParameters
         rng.FillGaussian(slow.B.Data, 1.0);
         SpectralNorm.Normalize(slow.A, 0.3, 200, seed ^ 0x52);
         SpectralNorm.Normalize(slow.B, 0.1, 200, seed ^ 0x53);
-        for (int r = 0; r < slowSize; r++)
+
+        // U_s = ½ (L_s − λ_s I) [I I]: in steady state (L_s − λ_s I) y = U_s [x̄; x_last] gives y = ½(x̄ + x_last),
+        // so the slow attractor is exactly the pooled body state and follows it geometrically beat by beat.
+        DenseMatrix steady = slow.BuildLinearOperator();
+        for (int r = 0; r < latentSize; r++)
+        {
+            steady[r, r] -= slow.TemporalCoupling;
+        }
+
+        for (int r = 0; r < latentSize; r++)
         {
             for (int c = 0; c < latentSize; c++)
             {
-                slow.U[r, c] = 0.5 * projection[c, r];
-                slow.U[r, latentSize + c] = 0.5 * projection[c, r];
+                slow.U[r, c] = 0.5 * steady[r, c];
+                slow.U[r, latentSize + c] = 0.5 * steady[r, c];
             }
         }
 
@@ -217,44 +227,6 @@ public sealed class DellParameters
         var h = new double[d];
         gram.Inverse().Multiply(ge, h);
         return h;
-    }
-
-    private static DenseMatrix OrthonormalColumns(int rows, int cols, ulong seed)
-    {
-        var rng = new DeterministicRandom(seed);
-        var m = new DenseMatrix(rows, cols);
-        rng.FillGaussian(m.Data, 1.0);
-        var column = new double[rows];
-        for (int c = 0; c < cols; c++)
-        {
-            for (int r = 0; r < rows; r++)
-            {
-                column[r] = m[r, c];
-            }
-
-            // Modified Gram–Schmidt against the columns already orthonormal.
-            for (int k = 0; k < c; k++)
-            {
-                double dot = 0.0;
-                for (int r = 0; r < rows; r++)
-                {
-                    dot += m[r, k] * column[r];
-                }
-
-                for (int r = 0; r < rows; r++)
-                {
-                    column[r] -= dot * m[r, k];
-                }
-            }
-
-            double norm = Vec.Norm(column);
-            for (int r = 0; r < rows; r++)
-            {
-                m[r, c] = column[r] / norm;
-            }
-        }
-
-        return m;
     }
 
     private static void RequireSize(int actual, int expected, string name)

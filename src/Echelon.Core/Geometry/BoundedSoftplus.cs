@@ -7,14 +7,36 @@ namespace Echelon.Core.Geometry;
 /// </summary>
 public static class BoundedSoftplus
 {
-    /// <summary>Numerically stable softplus log(1 + eˣ).</summary>
-    public static double Softplus(double x) => x > 30.0 ? x : Math.Log(1.0 + Math.Exp(x));
+    /// <summary>Numerically stable softplus log(1 + eˣ), with full relative accuracy for very negative x.</summary>
+    public static double Softplus(double x)
+    {
+        if (x > 30.0)
+        {
+            return x;
+        }
+
+        // Below −20, 1 + eˣ rounds to 1 and the logarithm loses every digit; there log(1 + eˣ) = eˣ(1 − eˣ/2 + …).
+        if (x < -20.0)
+        {
+            double e = Math.Exp(x);
+            return e * (1.0 - (0.5 * e));
+        }
+
+        return Math.Log(1.0 + Math.Exp(x));
+    }
 
     /// <summary>Inverse of softplus for y &gt; 0: the raw value whose softplus is y.</summary>
     public static double InverseSoftplus(double y)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(y);
-        return y > 30.0 ? y : Math.Log(Math.Exp(y) - 1.0);
+        if (y > 30.0)
+        {
+            return y;
+        }
+
+        // eʸ − 1 cancels for small y; its series keeps the digits: y (1 + y/2 + y²/6).
+        double expm1 = y < 1e-5 ? y * (1.0 + (y * (0.5 + (y / 6.0)))) : Math.Exp(y) - 1.0;
+        return Math.Log(expm1);
     }
 
     /// <summary>clamp(softplus(raw), min, max); NaN maps to min.</summary>

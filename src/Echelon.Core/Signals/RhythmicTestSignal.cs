@@ -113,9 +113,9 @@ public sealed class RhythmicTestSignal
         double fraction = (time - _beatTimes[_beat]) / (_beatTimes[_beat + 1] - _beatTimes[_beat]);
         double position = _beat + fraction;
         double theta = 2.0 * Math.PI * fraction;
-        double nominal = time * _options.Bpm / 60.0;
-        double previousNominal = (time - (1.0 / _options.FrameRate)) * _options.Bpm / 60.0;
-        bool transportBeat = _index > 0 && Math.Floor(nominal) > Math.Floor(previousNominal);
+        // The same expression for this frame and the previous one, so rounding can never tick twice.
+        double beatsPerFrame = _options.Bpm / 60.0 / _options.FrameRate;
+        bool transportBeat = _index > 0 && Math.Floor(_index * beatsPerFrame) > Math.Floor((_index - 1) * beatsPerFrame);
         bool dropout = _options.DropoutStartBeat >= 0
             && position >= _options.DropoutStartBeat
             && position < _options.DropoutStartBeat + _options.DropoutBeats;

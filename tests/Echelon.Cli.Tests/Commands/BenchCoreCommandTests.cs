@@ -40,8 +40,9 @@ public sealed class BenchCoreCommandTests
         JsonElement coupling = root.GetProperty("coupling");
         Assert.True(coupling.GetProperty("mean").GetDouble() >= 0);
         Assert.True(coupling.GetProperty("p95").GetDouble() >= 0);
-        // 1200 frames at 120 BPM cross the transport grid at frames 50, 100, …, 1150: 23 beats.
-        Assert.Equal(23, root.GetProperty("slow_solves").GetInt32());
+        // 1200 frames at 120 BPM cross the transport grid at frames 50, 100, …, 1150: 23 beats; one of
+        // them closes a beat spent wholly inside the two-beat dropout, with nothing to pool, so 22 solves.
+        Assert.Equal(22, root.GetProperty("slow_solves").GetInt32());
     }
 
     [Theory]

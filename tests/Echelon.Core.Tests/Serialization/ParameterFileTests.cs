@@ -403,8 +403,8 @@ public sealed class ParameterFileTests : IDisposable
     [InlineData("slow.relaxation", "0", "$.slow.relaxation", "(0, 1]")]
     [InlineData("slow.warmStart", "\"hot\"", "$.slow.warmStart", "\"cold\", \"previous\", \"extrapolate\"")]
     [InlineData("projection.rows", "8", "$.projection.rows", "$.fast.latentSize = 16")]
-    [InlineData("projection.cols", "7", "$.projection.cols", "$.slow.latentSize = 8")]
-    [InlineData("projection.data[0]", Remove, "$.projection.data", "holds 127 numbers; expected rows*cols = 16*8 = 128")]
+    [InlineData("projection.cols", "7", "$.projection.cols", "$.slow.latentSize = 16")]
+    [InlineData("projection.data[0]", Remove, "$.projection.data", "holds 255 numbers; expected rows*cols = 16*16 = 256")]
     [InlineData("couplerMetricRaw[0]", Remove, "$.couplerMetricRaw", "$.fast.latentSize = 16")]
     [InlineData("headWeights", "[0.5]", "$.headWeights", "holds 1 numbers; expected $.fast.latentSize = 16")]
     [InlineData("headOffset", "\"NaN\"", "$.headOffset", "NaN")]
@@ -441,9 +441,9 @@ public sealed class ParameterFileTests : IDisposable
         slow["inputSize"] = 30;
         slow["U"] = new JsonObject
         {
-            ["rows"] = 8,
+            ["rows"] = 16,
             ["cols"] = 30,
-            ["data"] = new JsonArray(Enumerable.Range(0, 240).Select(_ => (JsonNode?)JsonValue.Create(0.0)).ToArray()),
+            ["data"] = new JsonArray(Enumerable.Range(0, 480).Select(_ => (JsonNode?)JsonValue.Create(0.0)).ToArray()),
         };
 
         ParameterFileException ex = Assert.Throws<ParameterFileException>(() => ParameterFile.DellFromJson(root.ToJsonString()));

@@ -1,0 +1,76 @@
+using Echelon.Core.Equilibrium;
+using Echelon.Core.Signals;
+
+namespace Echelon.Core.Tests.Equilibrium;
+
+/// <summary>The solver runs on the control thread: after warm-up a step allocates nothing (STYLE habit 5).</summary>
+public sealed class LimRpsSolverAllocationTests
+{
+    private const int InputSize = 128;
+    private const int WarmUpSteps = 20;
+    private const int MeasuredSteps = 200;
+
+    [Theory]
+    [InlineData(64)]
+    [InlineData(128)]
+    public void Step_AfterWarmUp_AllocatesNothing(int latentSize)
+    {
+        var solver = new LimRpsSolver(LimRpsParameters.CreateDefault(latentSize, InputSize, 1));
+        var signal = new SmoothTestSignal(InputSize, 1);
+        var input = new double[InputSize];
+        double[] force = LimRpsTestKit.RandomVector(latentSize, 2, 0.05);
+        int t = 0;
+        int iterations = 0;
+        for (; t < WarmUpSteps; t++)
+        {
+            signal.Fill(t / 100.0, input);
+            iterations += solver.Step(input, force).IterationsUsed;
+        }
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (; t < WarmUpSteps + MeasuredSteps; t++)
+        {
+            signal.Fill(t / 100.0, input);
+            iterations += solver.Step(input, force).IterationsUsed;
+            iterations += solver.ResidualHistory.Length + solver.RatioHistory.Length;
+        }
+
+        long after = GC.GetAllocatedBytesForCurrentThread();
+
+        Assert.Equal(0, after - before);
+        Assert.Equal(WarmUpSteps + MeasuredSteps, solver.FramesSolved);
+        Assert.True(iterations > 0);
+    }
+
+    [Fact]
+    public void Step_Rejections_AllocateNothing()
+    {
+        var solver = new LimRpsSolver(LimRpsParameters.CreateDefault(64, InputSize, 1));
+        var badInput = new double[InputSize];
+        badInput[7] = double.NaN;
+        var goodInput = new double[InputSize];
+        var badForce = new double[64];
+        badForce[3] = double.PositiveInfinity;
+        var overflowing = new double[InputSize];
+        Array.Fill(overflowing, double.MaxValue);
+        for (int i = 0; i < WarmUpSteps; i++)
+        {
+            solver.Step(badInput);
+            solver.Step(goodInput, badForce);
+            solver.Step(overflowing);
+        }
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < MeasuredSteps; i++)
+        {
+            solver.Step(badInput);
+            solver.Step(goodInput, badForce);
+            solver.Step(overflowing);
+        }
+
+        long after = GC.GetAllocatedBytesForCurrentThread();
+
+        Assert.Equal(0, after - before);
+        Assert.Equal(3 * (WarmUpSteps + MeasuredSteps), solver.Rejections.Total);
+    }
+}
