@@ -134,7 +134,7 @@ public sealed class LimRpsSolver
     /// <summary>Frames solved since construction or the last <see cref="Reset"/>.</summary>
     public int FramesSolved => _framesSolved;
 
-    /// <summary>Forgets the temporal state: the next frame starts cold with z_{t−1} = 0.</summary>
+    /// <summary>Forgets the temporal state (the next frame starts cold with z_{t−1} = 0) and clears the rejection counts.</summary>
     public void Reset()
     {
         Array.Clear(_z);
@@ -240,7 +240,6 @@ public sealed class LimRpsSolver
         if (!Vec.AllFinite(_zk))
         {
             _auxBackup.CopyTo(_aux, 0);
-            _lastIterations = 0;
             return Reject(FrameRejection.NonFiniteState);
         }
 
@@ -273,6 +272,8 @@ public sealed class LimRpsSolver
 
     private SolveReport Reject(FrameRejection reason)
     {
+        // A rejected frame took no steps: its history must not show the previous frame's.
+        _lastIterations = 0;
         Rejections.Count(reason);
         return new SolveReport(reason, 0, double.NaN, double.NaN, false);
     }

@@ -49,6 +49,8 @@ public sealed class LimRpsSolverBadInputTests
         Assert.Equal(1, solver.Rejections.Total);
         Assert.Equal(framesBefore, solver.FramesSolved);
         Assert.Equal(before, LimRpsTestKit.Bits(solver.State));
+        Assert.True(solver.ResidualHistory.IsEmpty, "a rejected frame shows no residual history");
+        Assert.True(solver.RatioHistory.IsEmpty);
 
         // The hidden splitting state is untouched too: the next good frame matches a twin that never saw the bad one.
         AssertNextFramesMatch(solver, twin);
