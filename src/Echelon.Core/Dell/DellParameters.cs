@@ -101,27 +101,26 @@ public sealed class DellParameters
         Fast.Validate();
         Slow.Validate();
         int d = Fast.LatentSize;
-        RequireSize(Slow.InputSize, 2 * d, "Slow.InputSize (pooled mean and last of the fast latent)");
-        RequireSize(Projection.Rows, d, "Projection.Rows");
-        RequireSize(Projection.Cols, Slow.LatentSize, "Projection.Cols");
-        RequireSize(HeadWeights.Length, d, "HeadWeights");
-        RequireSize(CouplerMetricRaw.Length, d, "CouplerMetricRaw");
-        if (!Vec.AllFinite(Projection.Data) || !Vec.AllFinite(HeadWeights) || !Vec.AllFinite(CouplerMetricRaw))
-        {
-            throw new ArgumentException("Projection, HeadWeights and CouplerMetricRaw must be finite.");
-        }
+        ParameterGuard.RequireSize(Slow.InputSize, 2 * d, "Slow.InputSize", "the pooled mean and last of the fast latent");
+        ParameterGuard.RequireSize(Projection.Rows, d, "Projection.Rows", "the fast latent size");
+        ParameterGuard.RequireSize(Projection.Cols, Slow.LatentSize, "Projection.Cols", "the slow latent size");
+        ParameterGuard.RequireSize(HeadWeights.Length, d, "HeadWeights", "the fast latent size");
+        ParameterGuard.RequireSize(CouplerMetricRaw.Length, d, "CouplerMetricRaw", "the fast latent size");
+        ParameterGuard.RequireFinite(Projection.Data, nameof(Projection));
+        ParameterGuard.RequireFinite(HeadWeights, nameof(HeadWeights));
+        ParameterGuard.RequireFinite(CouplerMetricRaw, nameof(CouplerMetricRaw));
 
         BoundedSoftplus.ValidateBounds(CouplerMetricMin, CouplerMetricMax, nameof(CouplerMetricMin), nameof(CouplerMetricMax));
-        Require(double.IsFinite(CouplingStrength) && CouplingStrength >= 0, nameof(CouplingStrength), CouplingStrength, "finite and >= 0");
-        Require(double.IsFinite(HeadOffset), nameof(HeadOffset), HeadOffset, "finite");
-        Require(double.IsFinite(HeadGroupDelayFrames) && HeadGroupDelayFrames >= 0, nameof(HeadGroupDelayFrames), HeadGroupDelayFrames, "finite and >= 0");
-        Require(ResonatorBeats is > 0 and <= 16, nameof(ResonatorBeats), ResonatorBeats, "in (0, 16]");
-        Require(MeanBeats is > 0 and <= 64, nameof(MeanBeats), MeanBeats, "in (0, 64]");
-        Require(ConfidenceThreshold is >= 0 and < 1, nameof(ConfidenceThreshold), ConfidenceThreshold, "in [0, 1)");
-        Require(PllPhaseGain is > 0 and <= 1, nameof(PllPhaseGain), PllPhaseGain, "in (0, 1]");
-        Require(PllFrequencyGain >= 0 && PllFrequencyGain < PllPhaseGain, nameof(PllFrequencyGain), PllFrequencyGain, "in [0, PllPhaseGain)");
-        Require(PllMaxTempoDeviation is >= 0 and < 1, nameof(PllMaxTempoDeviation), PllMaxTempoDeviation, "in [0, 1)");
-        Require(FrameRate is >= 10 and <= 2000, nameof(FrameRate), FrameRate, "in [10, 2000] Hz");
+        ParameterGuard.Require(double.IsFinite(CouplingStrength) && CouplingStrength >= 0, nameof(CouplingStrength), CouplingStrength, "finite and >= 0");
+        ParameterGuard.Require(double.IsFinite(HeadOffset), nameof(HeadOffset), HeadOffset, "finite");
+        ParameterGuard.Require(double.IsFinite(HeadGroupDelayFrames) && HeadGroupDelayFrames >= 0, nameof(HeadGroupDelayFrames), HeadGroupDelayFrames, "finite and >= 0");
+        ParameterGuard.Require(ResonatorBeats is > 0 and <= 16, nameof(ResonatorBeats), ResonatorBeats, "in (0, 16]");
+        ParameterGuard.Require(MeanBeats is > 0 and <= 64, nameof(MeanBeats), MeanBeats, "in (0, 64]");
+        ParameterGuard.Require(ConfidenceThreshold is >= 0 and < 1, nameof(ConfidenceThreshold), ConfidenceThreshold, "in [0, 1)");
+        ParameterGuard.Require(PllPhaseGain is > 0 and <= 1, nameof(PllPhaseGain), PllPhaseGain, "in (0, 1]");
+        ParameterGuard.Require(PllFrequencyGain >= 0 && PllFrequencyGain < PllPhaseGain, nameof(PllFrequencyGain), PllFrequencyGain, "in [0, PllPhaseGain)");
+        ParameterGuard.Require(PllMaxTempoDeviation is >= 0 and < 1, nameof(PllMaxTempoDeviation), PllMaxTempoDeviation, "in [0, 1)");
+        ParameterGuard.Require(FrameRate is >= 10 and <= 2000, nameof(FrameRate), FrameRate, "in [10, 2000] Hz");
     }
 
     /// <summary>
@@ -227,21 +226,5 @@ public sealed class DellParameters
         var h = new double[d];
         gram.Inverse().Multiply(ge, h);
         return h;
-    }
-
-    private static void RequireSize(int actual, int expected, string name)
-    {
-        if (actual != expected)
-        {
-            throw new ArgumentException($"{name} is {actual}; expected {expected}.", name);
-        }
-    }
-
-    private static void Require(bool ok, string name, double value, string allowed)
-    {
-        if (!ok)
-        {
-            throw new ArgumentOutOfRangeException(name, value, $"{name} must be {allowed}.");
-        }
     }
 }

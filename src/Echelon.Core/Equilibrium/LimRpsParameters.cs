@@ -151,42 +151,23 @@ public sealed class LimRpsParameters
     /// <summary>Throws <see cref="ArgumentException"/> naming the first setting or tensor entry that is out of range.</summary>
     public void Validate()
     {
-        RequireFinite(A.Data, nameof(A));
-        RequireFinite(B.Data, nameof(B));
-        RequireFinite(U.Data, nameof(U));
-        RequireFinite(Bias, nameof(Bias));
-        RequireFinite(MetricRaw, nameof(MetricRaw));
-        RequireFinite(StepRaw, nameof(StepRaw));
-        Require(double.IsFinite(Margin) && Margin > 0, nameof(Margin), Margin, "finite and > 0");
-        Require(double.IsFinite(TemporalCoupling) && TemporalCoupling >= 0, nameof(TemporalCoupling), TemporalCoupling, "finite and >= 0");
-        Require(double.IsFinite(Step) && Step > 0, nameof(Step), Step, "finite and > 0");
-        Require(Relaxation > 0 && Relaxation <= 1, nameof(Relaxation), Relaxation, "in (0, 1]");
-        Require(Enum.IsDefined(Prox), nameof(Prox), (double)Prox, "one of None, NonNegative, SoftThreshold, Box");
-        Require(double.IsFinite(ProxThreshold) && ProxThreshold >= 0, nameof(ProxThreshold), ProxThreshold, "finite and >= 0");
-        Require(double.IsFinite(BoxLower) && double.IsFinite(BoxUpper) && BoxLower <= BoxUpper, nameof(BoxUpper), BoxUpper, $"finite and >= BoxLower ({BoxLower})");
-        Require(MaxIterations is >= 1 and <= 1024, nameof(MaxIterations), MaxIterations, "1..1024");
-        Require(double.IsFinite(Tolerance) && Tolerance > 0, nameof(Tolerance), Tolerance, "finite and > 0");
-        Require(Enum.IsDefined(WarmStart), nameof(WarmStart), (double)WarmStart, "one of Cold, Previous, Extrapolate");
+        ParameterGuard.RequireFinite(A.Data, nameof(A));
+        ParameterGuard.RequireFinite(B.Data, nameof(B));
+        ParameterGuard.RequireFinite(U.Data, nameof(U));
+        ParameterGuard.RequireFinite(Bias, nameof(Bias));
+        ParameterGuard.RequireFinite(MetricRaw, nameof(MetricRaw));
+        ParameterGuard.RequireFinite(StepRaw, nameof(StepRaw));
+        ParameterGuard.Require(double.IsFinite(Margin) && Margin > 0, nameof(Margin), Margin, "finite and > 0");
+        ParameterGuard.Require(double.IsFinite(TemporalCoupling) && TemporalCoupling >= 0, nameof(TemporalCoupling), TemporalCoupling, "finite and >= 0");
+        ParameterGuard.Require(double.IsFinite(Step) && Step > 0, nameof(Step), Step, "finite and > 0");
+        ParameterGuard.Require(Relaxation > 0 && Relaxation <= 1, nameof(Relaxation), Relaxation, "in (0, 1]");
+        ParameterGuard.Require(Enum.IsDefined(Prox), nameof(Prox), (double)Prox, "one of None, NonNegative, SoftThreshold, Box");
+        ParameterGuard.Require(double.IsFinite(ProxThreshold) && ProxThreshold >= 0, nameof(ProxThreshold), ProxThreshold, "finite and >= 0");
+        ParameterGuard.Require(double.IsFinite(BoxLower) && double.IsFinite(BoxUpper) && BoxLower <= BoxUpper, nameof(BoxUpper), BoxUpper, $"finite and >= BoxLower ({BoxLower})");
+        ParameterGuard.Require(MaxIterations is >= 1 and <= 1024, nameof(MaxIterations), MaxIterations, "1..1024");
+        ParameterGuard.Require(double.IsFinite(Tolerance) && Tolerance > 0, nameof(Tolerance), Tolerance, "finite and > 0");
+        ParameterGuard.Require(Enum.IsDefined(WarmStart), nameof(WarmStart), (double)WarmStart, "one of Cold, Previous, Extrapolate");
         BoundedSoftplus.ValidateBounds(MetricMin, MetricMax, nameof(MetricMin), nameof(MetricMax));
         BoundedSoftplus.ValidateBounds(StepMin, StepMax, nameof(StepMin), nameof(StepMax));
-    }
-
-    private static void Require(bool ok, string name, double value, string allowed)
-    {
-        if (!ok)
-        {
-            throw new ArgumentOutOfRangeException(name, value, $"{name} must be {allowed}.");
-        }
-    }
-
-    private static void RequireFinite(ReadOnlySpan<double> values, string name)
-    {
-        for (int i = 0; i < values.Length; i++)
-        {
-            if (!double.IsFinite(values[i]))
-            {
-                throw new ArgumentException($"{name}[{i}] is {values[i]}; every entry must be finite.", name);
-            }
-        }
     }
 }

@@ -46,6 +46,19 @@ public static class BoundedSoftplus
         return double.IsNaN(v) ? min : Math.Clamp(v, min, max);
     }
 
+    /// <summary>Maps every raw value (allocates the result; prepare time).</summary>
+    public static double[] MapAll(ReadOnlySpan<double> raw, double min, double max)
+    {
+        ValidateBounds(min, max, nameof(min), nameof(max));
+        var values = new double[raw.Length];
+        for (int i = 0; i < raw.Length; i++)
+        {
+            values[i] = Map(raw[i], min, max);
+        }
+
+        return values;
+    }
+
     /// <summary>Validates a pair of bounds (0 &lt; min ≤ max, both finite).</summary>
     public static void ValidateBounds(double min, double max, string minName, string maxName)
     {

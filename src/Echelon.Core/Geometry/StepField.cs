@@ -13,14 +13,9 @@ public sealed class StepField
     /// <summary>Builds the field from raw parameters and bounds.</summary>
     public StepField(ReadOnlySpan<double> raw, double min, double max)
     {
-        BoundedSoftplus.ValidateBounds(min, max, nameof(min), nameof(max));
+        _values = BoundedSoftplus.MapAll(raw, min, max);
         Min = min;
         Max = max;
-        _values = new double[raw.Length];
-        for (int i = 0; i < raw.Length; i++)
-        {
-            _values[i] = BoundedSoftplus.Map(raw[i], min, max);
-        }
     }
 
     /// <summary>A uniform field of ones.</summary>
