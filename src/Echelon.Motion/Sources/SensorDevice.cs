@@ -1,0 +1,10 @@
+using Echelon.Motion.Frames;
+
+namespace Echelon.Motion.Sources;
+
+/// <summary>A device a source reports frames from.</summary>
+/// <param name="Id">The frames' <see cref="SensorFrame.DeviceId"/>.</param>
+/// <param name="Kind">What its frames carry.</param>
+/// <param name="NominalRateHz">Frames per second it is expected to deliver.</param>
+/// <param name="Description">A short human description (model, file, placement).</param>
+public sealed record SensorDevice(string Id, SensorKind Kind, double NominalRateHz, string Description);
