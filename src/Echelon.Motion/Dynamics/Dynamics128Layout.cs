@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Echelon.Motion.Skeleton;
@@ -113,14 +114,14 @@ public static class Dynamics128Layout
 
         var root = new JsonObject
         {
-            ["$schema"] = "https://json-schema.org/draft/2020-12/schema",
+            ["format"] = "echelon.dynamics128.layout",
             ["title"] = "Dynamics128",
             ["description"] = "Echelon's 128-slot motion feature vector: one authoritative layout. A vector carries a validity mask (bit i = slot i measured) and a producer id.",
             ["layout_version"] = Version,
             ["size"] = Dynamics128Vector.Size,
             ["slots"] = slots,
         };
-        return root.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
+        return root.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n";
     }
 
     /// <summary>The group's name in the schema.</summary>
