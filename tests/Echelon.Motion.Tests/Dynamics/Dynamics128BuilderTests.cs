@@ -220,26 +220,13 @@ public sealed class Dynamics128BuilderTests
         Assert.Throws<ArgumentOutOfRangeException>(() => new Dynamics128Builder(new Dynamics128BuilderOptions { ImuDevices = ["a", "b", "c"] }));
     }
 
-    /// <summary>Runs a source through a builder at 100 Hz: ingest every frame up to the tick, then build.</summary>
-    internal static void Drive(ISensorSource source, Dynamics128Builder builder, Action<Dynamics128Vector, double> onVector, Action<Dynamics128Vector>? after = null)
-    {
-        var v = new Dynamics128Vector();
-        SensorFrame? pending = null;
-        bool more = source.TryRead(out pending);
-        for (long tick = 0; more || tick == 0; tick++)
+    /// <summary>Runs a source through a builder at 100 Hz with the pump that recording and replay use.</summary>
+    internal static void Drive(ISensorSource source, Dynamics128Builder builder, Action<Dynamics128Vector, double> onVector, Action<Dynamics128Vector>? after = null) =>
+        Dynamics128Pump.Run(source, builder, 100.0, null, v =>
         {
-            long t = tick * TickNs;
-            while (more && pending!.HostTimeNs <= t)
-            {
-                builder.Ingest(pending);
-                more = source.TryRead(out pending);
-            }
-
-            builder.Build(t, v);
-            onVector(v, t * 1e-9);
+            onVector(v, v.TimeNs * 1e-9);
             after?.Invoke(v);
-        }
-    }
+        });
 
     private static PoseFrame Pose(long t, float wave)
     {
