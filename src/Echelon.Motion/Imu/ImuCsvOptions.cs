@@ -1,3 +1,4 @@
+using Echelon.Motion.Sources;
 namespace Echelon.Motion.Imu;
 
 /// <summary>How <see cref="ImuCsvReader"/> and <see cref="ImuCsvSource"/> read an IMU CSV.</summary>

@@ -1,3 +1,4 @@
+using Echelon.Motion.Sources;
 using Echelon.Motion.Frames;
 
 namespace Echelon.Motion.Imu;

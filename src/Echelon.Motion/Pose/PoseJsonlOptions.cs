@@ -1,4 +1,4 @@
-using Echelon.Motion.Imu;
+using Echelon.Motion.Sources;
 
 namespace Echelon.Motion.Pose;
 

@@ -43,6 +43,6 @@ public sealed class PoseJsonlRecording
     /// <summary>Records that did not become frames: numbers past the float range, dropped backwards timestamps.</summary>
     public long RejectedFrames { get; }
 
-    /// <summary>Records dropped under <see cref="Imu.BackwardTimestampPolicy.DropAndCount"/>.</summary>
+    /// <summary>Records dropped under <see cref="BackwardTimestampPolicy.DropAndCount"/>.</summary>
     public long BackwardTimestampRecords { get; }
 }

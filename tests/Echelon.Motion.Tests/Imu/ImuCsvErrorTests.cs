@@ -1,3 +1,4 @@
+using Echelon.Motion.Tests.Infrastructure;
 using Echelon.Motion.Imu;
 using Echelon.Motion.Sources;
 

@@ -1,3 +1,4 @@
+using Echelon.Motion.Tests.Infrastructure;
 using System.Globalization;
 using Echelon.Motion.Frames;
 using Echelon.Motion.Imu;

@@ -1,3 +1,4 @@
+using Echelon.Motion.Tests.Infrastructure;
 using System.Globalization;
 using System.Numerics;
 using Echelon.Motion.Frames;

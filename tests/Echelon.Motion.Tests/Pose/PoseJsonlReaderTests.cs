@@ -1,10 +1,9 @@
+using Echelon.Motion.Tests.Infrastructure;
 using System.Numerics;
 using Echelon.Motion.Frames;
-using Echelon.Motion.Imu;
 using Echelon.Motion.Pose;
 using Echelon.Motion.Skeleton;
 using Echelon.Motion.Sources;
-using Echelon.Motion.Tests.Imu;
 
 namespace Echelon.Motion.Tests.Pose;
 

@@ -1,6 +1,6 @@
+using Echelon.Motion.Tests.Infrastructure;
 using Echelon.Motion.Pose;
 using Echelon.Motion.Sources;
-using Echelon.Motion.Tests.Imu;
 using Echelon.Motion.Tests.Sources;
 
 namespace Echelon.Motion.Tests.Pose;

@@ -1,4 +1,4 @@
-namespace Echelon.Motion.Imu;
+namespace Echelon.Motion.Sources;
 
 /// <summary>What a file reader does with a row whose timestamp is earlier than the row before it.</summary>
 /// <remarks>

@@ -1,4 +1,4 @@
-namespace Echelon.Motion.Tests.Imu;
+namespace Echelon.Motion.Tests.Infrastructure;
 
 /// <summary>A fresh folder under the system temp folder, deleted on dispose.</summary>
 internal sealed class TempDirectory : IDisposable

@@ -1,4 +1,4 @@
-namespace Echelon.Motion.Tests.Imu;
+namespace Echelon.Motion.Tests.Infrastructure;
 
 /// <summary>
 /// Finds the project's shared test data (<c>shared/data</c>, a sibling of the repository root) by
