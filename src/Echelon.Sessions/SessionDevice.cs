@@ -59,7 +59,7 @@ public sealed class SessionDevice
     }
 
     /// <summary>The device as a source reports it.</summary>
-    public SensorDevice ToSensorDevice() => new(Id, Kind, RateHz, Description);
+    public SensorDevice ToSensorDevice() => new(Id, Kind, RateHz, Description, Skeleton);
 
     internal static string? CheckId(string? id) =>
         DeviceIds.IsValid(id)

@@ -59,7 +59,7 @@ public sealed class BvhSource : ISensorSource
         string description = string.Create(
             CultureInfo.InvariantCulture,
             $"BVH {Definition.Name}: {file.JointCount} joints, {file.EndSiteCount} end sites, {file.FrameCount} frames at {file.FrameRateHz:0.###} Hz, {file.Unit} (x{file.UnitScale:G6} m per unit)");
-        _devices = [new SensorDevice(deviceId, SensorKind.Skeleton, file.FrameRateHz, description)];
+        _devices = [new SensorDevice(deviceId, SensorKind.Skeleton, file.FrameRateHz, description, Definition)];
     }
 
     /// <inheritdoc />

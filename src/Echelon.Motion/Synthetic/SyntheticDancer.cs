@@ -62,7 +62,7 @@ public sealed class SyntheticDancer : ISensorSource
         _endNs = (long)Math.Round(_options.Seconds * 1e9);
         var devices = new List<SensorDevice>
         {
-            new(_options.DancerDevice, SensorKind.Skeleton, _options.PoseRateHz, $"synthetic dancer ({_options.Style}, {_options.Bpm} BPM), canonical skeleton"),
+            new(_options.DancerDevice, SensorKind.Skeleton, _options.PoseRateHz, $"synthetic dancer ({_options.Style}, {_options.Bpm} BPM), canonical skeleton", CanonicalSkeleton.Definition),
         };
         if (_options.IncludePhone)
         {

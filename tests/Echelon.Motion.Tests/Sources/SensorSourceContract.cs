@@ -57,6 +57,26 @@ public abstract class SensorSourceContract
     }
 
     [Fact]
+    public void Contract_SkeletonDevices_DeclareTheDefinitionTheirFramesUse()
+    {
+        using ISensorSource source = CreateSource();
+        foreach (SensorDevice device in source.Devices)
+        {
+            Assert.Equal(device.Kind == SensorKind.Skeleton, device.Skeleton is not null);
+        }
+
+        while (source.TryRead(out SensorFrame? frame))
+        {
+            if (frame is SkeletonFrame skeleton)
+            {
+                SensorDevice device = source.Devices.First(d => d.Id == frame.DeviceId);
+                Assert.Equal(device.Skeleton!.JointNames, skeleton.Definition.JointNames);
+                Assert.Equal(device.Skeleton.Parents, skeleton.Definition.Parents);
+            }
+        }
+    }
+
+    [Fact]
     public void Contract_TwoSourcesBuiltAlike_GiveTheSameFrames()
     {
         using ISensorSource a = CreateSource();
