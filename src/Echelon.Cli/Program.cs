@@ -4,4 +4,5 @@ using Echelon.Cli.Commands;
 var root = new RootCommand("echelon — an embodied music instrument: motion in, music out.");
 root.Subcommands.Add(BenchCommand.Create());
 root.Subcommands.Add(SchemaCommand.Create());
+root.Subcommands.Add(SessionCommand.Create());
 return await root.Parse(args).InvokeAsync().ConfigureAwait(false);

@@ -73,6 +73,7 @@ public sealed class SessionRecorder : IDisposable, IAsyncDisposable
         _streams = streams;
         _lock = lockFile;
         FlushInterval = options.FlushInterval;
+        Capacity = options.Capacity;
         _streamByName = streams.Select((s, i) => KeyValuePair.Create(s.Info.Name, i)).ToFrozenDictionary(StringComparer.Ordinal);
         _streamByDevice = streams
             .Select((s, i) => (s.Device, Index: i))
@@ -94,6 +95,12 @@ public sealed class SessionRecorder : IDisposable, IAsyncDisposable
 
     /// <summary>The session folder (full path).</summary>
     public string DirectoryPath => _directory;
+
+    /// <summary>Records queued and not yet written: an offline producer can wait on it instead of losing data.</summary>
+    public int Pending => _channel.Reader.Count;
+
+    /// <summary>The queue's capacity in records.</summary>
+    public int Capacity { get; }
 
     /// <summary>The manifest as last written: status <c>recording</c> until closed, then the closed one with counts.</summary>
     public SessionManifest Manifest => Volatile.Read(ref _manifest);

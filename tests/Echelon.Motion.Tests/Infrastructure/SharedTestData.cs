@@ -4,7 +4,7 @@ namespace Echelon.Motion.Tests.Infrastructure;
 /// Finds the project's shared test data (<c>shared/data</c>, a sibling of the repository root) by
 /// walking up from the test binaries, so the tests run from any checkout location.
 /// </summary>
-internal static class SharedTestData
+public static class SharedTestData
 {
     private static readonly Lazy<string> s_root = new(Locate);
 
