@@ -16,6 +16,7 @@ internal static class BenchCommand
     {
         var bench = new Command("bench", "Measure Echelon's subsystems (never part of the test suite).");
         bench.Subcommands.Add(CreateCore());
+        bench.Subcommands.Add(CreateMotion());
         return bench;
     }
 
@@ -63,6 +64,45 @@ internal static class BenchCommand
             return 0;
         });
         return core;
+    }
+
+    private static Command CreateMotion()
+    {
+        var seconds = new Option<double>("--seconds") { Description = "Seconds of the synthetic dancer through the Dynamics128 builder (2–3600).", DefaultValueFactory = _ => 60.0 };
+        var recorderSeconds = new Option<double>("--recorder-seconds") { Description = "Seconds of real-time recording (1–600).", DefaultValueFactory = _ => 10.0 };
+        var rate = new Option<int>("--rate") { Description = "Full Dynamics128 vectors per second the recorder is fed (1–100000).", DefaultValueFactory = _ => 1000 };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object on stdout and nothing else." };
+        var motion = new Command(
+            "motion",
+            "Measure Dynamics128 ingest + build per 100 Hz tick on the synthetic dancer (latency p50/p99/max, bytes allocated) "
+            + "and the session recorder writing full vectors in real time (CPU as a share of one core, drops).")
+        {
+            seconds, recorderSeconds, rate, json,
+        };
+        motion.SetAction(parse =>
+        {
+            double s = parse.GetValue(seconds);
+            double rs = parse.GetValue(recorderSeconds);
+            int r = parse.GetValue(rate);
+            if (!(s is >= 2 and <= 3600) || !(rs is >= 1 and <= 600) || !(r is >= 1 and <= 100_000))
+            {
+                Console.Error.WriteLine("error: --seconds must be 2–3600, --recorder-seconds 1–600 and --rate 1–100000.");
+                return 2;
+            }
+
+            System.Text.Json.Nodes.JsonObject figures = MotionBench.Run(s, rs, r, Path.GetTempPath());
+            if (parse.GetValue(json))
+            {
+                Console.Out.WriteLine(figures.ToJsonString());
+            }
+            else
+            {
+                Console.Out.WriteLine(figures.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+            }
+
+            return 0;
+        });
+        return motion;
     }
 
     private static void PrintTable(CoreBenchResult r)

@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Text.Json;
+using Echelon.Cli.Tests.Infrastructure;
 
 namespace Echelon.Cli.Tests.Commands;
 
@@ -69,19 +69,6 @@ public sealed class BenchCoreCommandTests
         }
     }
 
-    private static (int Code, string Stdout, string Stderr) Run(string arguments)
-    {
-        string dll = Path.Combine(AppContext.BaseDirectory, "echelon.dll");
-        var info = new ProcessStartInfo("dotnet", $"\"{dll}\" {arguments}")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        using Process process = Process.Start(info)!;
-        Task<string> stdout = process.StandardOutput.ReadToEndAsync();
-        Task<string> stderr = process.StandardError.ReadToEndAsync();
-        Assert.True(process.WaitForExit(120_000), "echelon did not exit within two minutes");
-        return (process.ExitCode, stdout.Result, stderr.Result);
-    }
+    private static (int Code, string Stdout, string Stderr) Run(string arguments) =>
+        EchelonProcess.Run(arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries));
 }
