@@ -1,4 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
 using Echelon.Motion.Frames;
 using Echelon.Motion.Sources;
 
@@ -13,24 +12,23 @@ namespace Echelon.Motion.Imu;
 /// </summary>
 /// <remarks>
 /// The constructor reads and checks the whole file, so a format error surfaces before the first
-/// frame, never in the middle of a session; build it off the clock thread. <see cref="TryRead"/>
+/// frame, never in the middle of a session; build it off the clock thread. <see cref="FrameListSource.TryRead"/>
 /// then only walks a list and does not allocate. Single consumer; not thread-safe.
 /// </remarks>
-public sealed class ImuCsvSource : ISensorSource
+public sealed class ImuCsvSource : FrameListSource
 {
-    private readonly IReadOnlyList<ImuFrame> _frames;
-    private int _next;
-    private bool _disposed;
-
     /// <summary>Reads <paramref name="path"/> (a file, or a Sensor Logger export folder).</summary>
     /// <exception cref="MotionFormatException">The input does not fit its layout.</exception>
     /// <exception cref="FileNotFoundException">Nothing exists at <paramref name="path"/>.</exception>
     public ImuCsvSource(string path, ImuCsvOptions? options = null)
+        : this(path, options ?? ImuCsvOptions.Default, ImuCsvReader.Read(path, options ?? ImuCsvOptions.Default))
     {
-        options ??= ImuCsvOptions.Default;
-        Recording = ImuCsvReader.Read(path, options);
-        _frames = Recording.Frames;
-        Name = "imu-csv:" + path;
+    }
+
+    private ImuCsvSource(string path, ImuCsvOptions options, ImuCsvRecording recording)
+        : base("imu-csv:" + path, recording.Frames)
+    {
+        Recording = recording;
         string description = Recording.Layout == ImuCsvLayout.OxfordStepCounter
             ? $"Oxford step-counter CSV {System.IO.Path.GetFileName(path)}"
             : $"Sensor Logger export {System.IO.Path.GetFileName(System.IO.Path.TrimEndingDirectorySeparator(path))}";
@@ -38,34 +36,14 @@ public sealed class ImuCsvSource : ISensorSource
     }
 
     /// <inheritdoc />
-    public string Name { get; }
+    public override IReadOnlyList<SensorDevice> Devices { get; }
 
     /// <inheritdoc />
-    public IReadOnlyList<SensorDevice> Devices { get; }
-
-    /// <inheritdoc />
-    public long RejectedFrames => Recording.RejectedFrames;
+    public override long RejectedFrames => Recording.RejectedFrames;
 
     /// <summary>Everything the reader found: layout, counts, the sign convention applied.</summary>
     public ImuCsvRecording Recording { get; }
 
     /// <summary>Ground-truth step instants, nanoseconds of session time (Oxford layout; empty otherwise).</summary>
     public IReadOnlyList<long> GroundTruthStepTimesNs => Recording.GroundTruthStepTimesNs;
-
-    /// <inheritdoc />
-    public bool TryRead([NotNullWhen(true)] out SensorFrame? frame)
-    {
-        ObjectDisposedException.ThrowIf(_disposed, this);
-        if (_next >= _frames.Count)
-        {
-            frame = null;
-            return false;
-        }
-
-        frame = _frames[_next++];
-        return true;
-    }
-
-    /// <inheritdoc />
-    public void Dispose() => _disposed = true;
 }

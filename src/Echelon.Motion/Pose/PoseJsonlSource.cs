@@ -1,4 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
 using Echelon.Motion.Frames;
 using Echelon.Motion.Sources;
 
@@ -13,50 +12,30 @@ namespace Echelon.Motion.Pose;
 /// </summary>
 /// <remarks>
 /// The constructor reads and checks the whole file, so a format error surfaces before the first
-/// frame; build it off the clock thread. <see cref="TryRead"/> then only walks a list and does not
+/// frame; build it off the clock thread. <see cref="FrameListSource.TryRead"/> then only walks a list and does not
 /// allocate. Single consumer; not thread-safe.
 /// </remarks>
-public sealed class PoseJsonlSource : ISensorSource
+public sealed class PoseJsonlSource : FrameListSource
 {
-    private readonly IReadOnlyList<PoseFrame> _frames;
-    private int _next;
-    private bool _disposed;
-
     /// <summary>Reads <paramref name="path"/>.</summary>
     /// <exception cref="MotionFormatException">A line does not fit the format.</exception>
     public PoseJsonlSource(string path, PoseJsonlOptions? options = null)
+        : this(path, PoseJsonlReader.Read(path, options))
     {
-        Recording = PoseJsonlReader.Read(path, options);
-        _frames = Recording.Frames;
-        Name = "pose:" + path;
+    }
+
+    private PoseJsonlSource(string path, PoseJsonlRecording recording)
+        : base("pose:" + path, recording.Frames)
+    {
+        Recording = recording;
     }
 
     /// <inheritdoc />
-    public string Name { get; }
+    public override IReadOnlyList<SensorDevice> Devices => Recording.Devices;
 
     /// <inheritdoc />
-    public IReadOnlyList<SensorDevice> Devices => Recording.Devices;
-
-    /// <inheritdoc />
-    public long RejectedFrames => Recording.RejectedFrames;
+    public override long RejectedFrames => Recording.RejectedFrames;
 
     /// <summary>Everything the reader found: frames, devices, counts.</summary>
     public PoseJsonlRecording Recording { get; }
-
-    /// <inheritdoc />
-    public bool TryRead([NotNullWhen(true)] out SensorFrame? frame)
-    {
-        ObjectDisposedException.ThrowIf(_disposed, this);
-        if (_next >= _frames.Count)
-        {
-            frame = null;
-            return false;
-        }
-
-        frame = _frames[_next++];
-        return true;
-    }
-
-    /// <inheritdoc />
-    public void Dispose() => _disposed = true;
 }

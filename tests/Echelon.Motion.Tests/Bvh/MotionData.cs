@@ -13,22 +13,7 @@ internal static class MotionData
     /// <summary>The full path of a file under <c>shared/data/motion</c>.</summary>
     public static string PathOf(string relative)
     {
-        var looked = new List<string>();
-        for (DirectoryInfo? dir = new(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            string data = Path.Combine(dir.FullName, "shared", "data");
-            looked.Add(data);
-            if (Directory.Exists(data))
-            {
-                string file = Path.Combine(data, "motion", relative);
-                return File.Exists(file)
-                    ? file
-                    : throw new FileNotFoundException($"The shared data folder {data} has no motion/{relative}.", file);
-            }
-        }
-
-        throw new DirectoryNotFoundException(
-            $"No shared/data folder above {AppContext.BaseDirectory}; looked in: {string.Join(", ", looked)}. "
-            + "The data lives in ../shared/data next to the repository root.");
+        string file = Path.Combine(Infrastructure.SharedTestData.Root, "motion", relative);
+        return File.Exists(file) ? file : throw new FileNotFoundException($"The shared data folder has no motion/{relative}.", file);
     }
 }
