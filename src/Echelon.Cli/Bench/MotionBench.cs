@@ -112,7 +112,8 @@ internal static class MotionBench
         {
             while (appended < total)
             {
-                // Append whatever the schedule says is due, then sleep to the next millisecond.
+                // Append whatever the schedule says is due, then sleep one control period (10 ms), as the
+                // control thread would: the records arrive at the rate, in 100 Hz bursts.
                 double elapsed = Stopwatch.GetElapsedTime(start).TotalSeconds;
                 long due = Math.Min(total, (long)(elapsed * rate) + 1);
                 for (; appended < due; appended++)
@@ -122,7 +123,7 @@ internal static class MotionBench
                     recorder.TryAppend(vector);
                 }
 
-                Thread.Sleep(1);
+                Thread.Sleep(10);
             }
 
             recorder.CompleteAsync().GetAwaiter().GetResult();

@@ -69,7 +69,7 @@ internal static class BenchCommand
     private static Command CreateMotion()
     {
         var seconds = new Option<double>("--seconds") { Description = "Seconds of the synthetic dancer through the Dynamics128 builder (2–3600).", DefaultValueFactory = _ => 60.0 };
-        var recorderSeconds = new Option<double>("--recorder-seconds") { Description = "Seconds of real-time recording (1–600).", DefaultValueFactory = _ => 10.0 };
+        var recorderSeconds = new Option<double>("--recorder-seconds") { Description = "Seconds of real-time recording (1–600).", DefaultValueFactory = _ => 20.0 };
         var rate = new Option<int>("--rate") { Description = "Full Dynamics128 vectors per second the recorder is fed (1–100000).", DefaultValueFactory = _ => 1000 };
         var json = new Option<bool>("--json") { Description = "Print one JSON object on stdout and nothing else." };
         var motion = new Command(
