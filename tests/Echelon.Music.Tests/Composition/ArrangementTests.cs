@@ -1,0 +1,113 @@
+using Echelon.Music.Composition;
+using Echelon.Music.Theory;
+
+namespace Echelon.Music.Tests.Composition;
+
+public sealed class ArrangementTests
+{
+    [Fact]
+    public void Compose_IsDeterministicSortedAndInsideThePiece()
+    {
+        var options = new ArrangementOptions { Bpm = 120, Seconds = 16, Seed = 5, Scale = new Scale(2, Mode.Dorian) };
+        List<NoteEvent> a = Arrangement.Compose(options);
+        List<NoteEvent> b = Arrangement.Compose(options);
+        Assert.Equal(a, b);
+        Assert.NotEmpty(a);
+        for (int i = 1; i < a.Count; i++)
+        {
+            Assert.True(a[i - 1].StartSample <= a[i].StartSample);
+        }
+
+        Assert.All(a, n => Assert.InRange(n.StartSample, 0, (16 * 48_000) - 1));
+        Assert.Equal(5, a.Select(n => n.Agent).Distinct().Count());
+        Assert.NotEqual(a, Arrangement.Compose(options with { Seed = 6 }));
+    }
+
+    [Fact]
+    public void Compose_MelodyStaysInTheKey()
+    {
+        foreach (Mode mode in Enum.GetValues<Mode>())
+        {
+            var scale = new Scale(7, mode);
+            List<NoteEvent> notes = Arrangement.Compose(new ArrangementOptions { Seconds = 20, Scale = scale, Seed = 3 });
+            Assert.All(notes.Where(n => n.Agent == AgentKind.Melody), n => Assert.True(scale.Contains(n.Pitch), $"{mode}: {n.Pitch}"));
+        }
+    }
+
+    [Fact]
+    public void Compose_HigherIntensity_GivesMoreAndLouderNotes()
+    {
+        double previousCount = -1;
+        double previousVelocity = -1;
+        foreach (float intensity in new[] { 0f, 0.25f, 0.5f, 0.75f, 1f })
+        {
+            var state = new ControlState(intensity, intensity, 0.5f, 0.5f, 0);
+            List<NoteEvent> notes = Arrangement.Compose(new ArrangementOptions { Seconds = 32, Seed = 2, Control = ControlScript.Constant(state) });
+            double velocity = notes.Sum(n => n.Velocity);
+            Assert.True(notes.Count >= previousCount, $"intensity {intensity}: {notes.Count} notes after {previousCount}");
+            Assert.True(velocity >= previousVelocity, $"intensity {intensity}: summed velocity {velocity:F1} after {previousVelocity:F1}");
+            previousCount = notes.Count;
+            previousVelocity = velocity;
+        }
+    }
+
+    [Fact]
+    public void Compose_ControlScript_ChangesTheMusicWhereItSays()
+    {
+        ControlScript script = ControlScript.Parse(["{\"t\": 0, \"intensity\": 0.05, \"density\": 0.05}", "{\"t\": 16, \"intensity\": 1, \"density\": 1}"], "test");
+        List<NoteEvent> notes = Arrangement.Compose(new ArrangementOptions { Seconds = 32, Seed = 4, Control = script });
+        int quiet = notes.Count(n => n.StartSample < 16 * 48_000);
+        int loud = notes.Count(n => n.StartSample >= 16 * 48_000);
+        Assert.True(loud > 2 * quiet, $"{quiet} notes in the quiet half, {loud} in the loud one");
+    }
+
+    [Theory]
+    [InlineData(300.0, 4, 10.0, "bpm")]
+    [InlineData(120.0, 0, 10.0, "beats per bar")]
+    [InlineData(120.0, 4, 0.0, "seconds")]
+    public void Options_OutOfRange_NameTheField(double bpm, int beats, double seconds, string field)
+    {
+        ArgumentOutOfRangeException e = Assert.Throws<ArgumentOutOfRangeException>(() =>
+            Arrangement.Compose(new ArrangementOptions { Bpm = bpm, BeatsPerBar = beats, Seconds = seconds }));
+        Assert.Contains(field, e.Message, StringComparison.Ordinal);
+    }
+}
+
+public sealed class ControlScriptTests
+{
+    [Fact]
+    public void At_ReturnsTheLastLineAtOrBeforeTheTimeAndCarriesFieldsForward()
+    {
+        ControlScript script = ControlScript.Parse(
+            ["{\"t\": 0, \"intensity\": 0.2, \"tension\": 0.9}", "", "{\"t\": 4, \"intensity\": 0.8}", "{\"t\": 8, \"section\": 2}"],
+            "s.jsonl");
+        Assert.Equal(3, script.Count);
+        Assert.Equal(0.2f, script.At(3.99).Intensity);
+        Assert.Equal(0.8f, script.At(4).Intensity);
+        Assert.Equal(0.9f, script.At(5).Tension);
+        Assert.Equal(0.5f, script.At(5).Density);
+        Assert.Equal(2, script.At(100).Section);
+        Assert.Equal(0.8f, script.At(100).Intensity);
+    }
+
+    [Theory]
+    [InlineData("{\"t\": 0, \"intensity\": 1.5}", 1, "intensity", "out of range")]
+    [InlineData("{\"intensity\": 0.5}", 1, "t", "missing")]
+    [InlineData("{\"t\": 0, \"loudness\": 0.5}", 1, "loudness", "unknown field")]
+    [InlineData("not json", 1, "json", "not a JSON object")]
+    [InlineData("{\"t\": \"soon\"}", 1, "t", "must be a number")]
+    public void Parse_BadLine_NamesTheLineAndField(string line, int number, string field, string problem)
+    {
+        FormatException e = Assert.Throws<FormatException>(() => ControlScript.Parse([line], "c.jsonl"));
+        Assert.Contains($"c.jsonl:{number}: {field}: ", e.Message, StringComparison.Ordinal);
+        Assert.Contains(problem, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_TimeGoingBack_IsRejectedWithTheLine()
+    {
+        FormatException e = Assert.Throws<FormatException>(() => ControlScript.Parse(["{\"t\": 2}", "{\"t\": 1}"], "c.jsonl"));
+        Assert.StartsWith("c.jsonl:2: t: ", e.Message, StringComparison.Ordinal);
+        Assert.Throws<FormatException>(() => ControlScript.Parse(["", "  "], "c.jsonl"));
+    }
+}
