@@ -5,4 +5,5 @@ var root = new RootCommand("echelon — an embodied music instrument: motion in,
 root.Subcommands.Add(BenchCommand.Create());
 root.Subcommands.Add(SchemaCommand.Create());
 root.Subcommands.Add(SessionCommand.Create());
+root.Subcommands.Add(RenderCommand.Create());
 return await root.Parse(args).InvokeAsync().ConfigureAwait(false);

@@ -1,0 +1,259 @@
+using System.Runtime.CompilerServices;
+
+namespace Echelon.Audio.Dsp;
+
+/// <summary>
+/// Attack–decay–sustain–release envelope whose segments last exactly their stated number of samples.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Each segment runs from the level where it starts to its target in N = round(seconds × sampleRate)
+/// samples and lands on the target exactly at its N-th sample (attack 10 ms at 48 kHz: the 480th sample
+/// after note-on is the peak). A linear segment moves by equal steps, computed as start + (target − start)·k/N
+/// so no error accumulates. An exponential segment follows w_k = e^(−5k/N) normalised to
+/// (w_k − e^(−5)) / (1 − e^(−5)), the curve of an RC envelope that aims slightly past its target (the shape
+/// of analog ADSRs; Puckette, "The Theory and Technique of Electronic Music", 2007, §4.8), so it too ends
+/// exactly on time. w_k is updated by one multiplication per sample.
+/// </para>
+/// <para>
+/// The peak is the note-on velocity; the sustain level is <see cref="SustainLevel"/> × velocity. Note-on
+/// during a note starts the attack from the current level (no click); note-off in any stage starts the
+/// release from the current level. Segment lengths are read when a segment starts, so a change of
+/// <see cref="AttackSeconds"/> during an attack applies from the next attack. With a sustain level of 0
+/// the envelope goes idle when the decay ends, which suits plucked and percussive voices.
+/// </para>
+/// <para>Threading: one rendering thread; nothing here allocates, locks or throws after <see cref="Prepare"/>.</para>
+/// </remarks>
+public sealed class Adsr
+{
+    private const double Curvature = 5.0;
+
+    private int _sampleRate;
+    private double _attack = 0.01;
+    private double _decay = 0.2;
+    private double _sustain = 0.7;
+    private double _release = 0.3;
+    private EnvelopeCurve _curve = EnvelopeCurve.Exponential;
+
+    private AdsrStage _stage;
+    private double _value;
+    private double _peak;
+    private double _start;
+    private double _target;
+    private int _length;
+    private int _position;
+    private double _w;
+    private double _wMultiplier;
+    private double _floor;
+    private bool _linear;
+
+    /// <summary>Attack time in seconds, [0, 60]. Default 0.01.</summary>
+    public double AttackSeconds
+    {
+        get => _attack;
+        set
+        {
+            DspGuard.Closed(value, 0, 60, nameof(AttackSeconds), " s");
+            _attack = value;
+        }
+    }
+
+    /// <summary>Decay time in seconds, [0, 60]. Default 0.2.</summary>
+    public double DecaySeconds
+    {
+        get => _decay;
+        set
+        {
+            DspGuard.Closed(value, 0, 60, nameof(DecaySeconds), " s");
+            _decay = value;
+        }
+    }
+
+    /// <summary>Sustain level as a fraction of the note's velocity, [0, 1]. Default 0.7.</summary>
+    public double SustainLevel
+    {
+        get => _sustain;
+        set
+        {
+            DspGuard.Closed(value, 0, 1, nameof(SustainLevel), string.Empty);
+            _sustain = value;
+        }
+    }
+
+    /// <summary>Release time in seconds, [0, 60]. Default 0.3.</summary>
+    public double ReleaseSeconds
+    {
+        get => _release;
+        set
+        {
+            DspGuard.Closed(value, 0, 60, nameof(ReleaseSeconds), " s");
+            _release = value;
+        }
+    }
+
+    /// <summary>Segment shape. Default <see cref="EnvelopeCurve.Exponential"/>.</summary>
+    public EnvelopeCurve Curve
+    {
+        get => _curve;
+        set
+        {
+            DspGuard.Defined(value, nameof(Curve));
+            _curve = value;
+        }
+    }
+
+    /// <summary>The current stage.</summary>
+    public AdsrStage Stage => _stage;
+
+    /// <summary>True from note-on until the release (or a zero-sustain decay) has ended.</summary>
+    public bool IsActive => _stage != AdsrStage.Idle;
+
+    /// <summary>The level of the last sample produced.</summary>
+    public float Level => (float)_value;
+
+    /// <summary>Sets the sample rate and resets to idle.</summary>
+    /// <param name="sampleRate">Samples per second, 8,000–384,000.</param>
+    public void Prepare(int sampleRate)
+    {
+        DspGuard.SampleRate(sampleRate, nameof(sampleRate));
+        _sampleRate = sampleRate;
+        Reset();
+    }
+
+    /// <summary>Goes idle at level 0.</summary>
+    public void Reset()
+    {
+        _stage = AdsrStage.Idle;
+        _value = 0;
+        _peak = 0;
+    }
+
+    /// <summary>Starts the attack towards <paramref name="velocity"/> from the current level.</summary>
+    /// <param name="velocity">Peak level; clamped to [0, 1] (NaN counts as 0), since this runs on the audio thread.</param>
+    public void NoteOn(float velocity)
+    {
+        DspGuard.Prepared(_sampleRate > 0, nameof(Adsr));
+        _peak = float.IsNaN(velocity) ? 0 : Math.Clamp(velocity, 0f, 1f);
+        Begin(AdsrStage.Attack);
+    }
+
+    /// <summary>Starts the release from the current level; does nothing when idle or already releasing.</summary>
+    public void NoteOff()
+    {
+        if (_stage is not (AdsrStage.Idle or AdsrStage.Release))
+        {
+            Begin(AdsrStage.Release);
+        }
+    }
+
+    /// <summary>Advances one sample: the per-sample reference of <see cref="Render"/> and <see cref="Process"/>.</summary>
+    /// <returns>The envelope level.</returns>
+    public float Tick()
+    {
+        DspGuard.Prepared(_sampleRate > 0, nameof(Adsr));
+        return Next();
+    }
+
+    /// <summary>Writes (overwrites) the next <c>output.Length</c> envelope levels; any length, zero included.</summary>
+    /// <param name="output">Where the levels go.</param>
+    public void Render(Span<float> output)
+    {
+        DspGuard.Prepared(_sampleRate > 0, nameof(Adsr));
+        for (int i = 0; i < output.Length; i++)
+        {
+            output[i] = Next();
+        }
+    }
+
+    /// <summary>Multiplies <paramref name="buffer"/> in place by the next <c>buffer.Length</c> envelope levels.</summary>
+    /// <param name="buffer">The signal to shape.</param>
+    public void Process(Span<float> buffer)
+    {
+        DspGuard.Prepared(_sampleRate > 0, nameof(Adsr));
+        for (int i = 0; i < buffer.Length; i++)
+        {
+            buffer[i] *= Next();
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private float Next()
+    {
+        switch (_stage)
+        {
+            case AdsrStage.Idle:
+                return 0;
+            case AdsrStage.Sustain:
+                return (float)_value;
+            default:
+                break;
+        }
+
+        if (++_position >= _length)
+        {
+            _value = _target;
+            Advance();
+        }
+        else
+        {
+            double weight;
+            if (_linear)
+            {
+                weight = 1 - ((double)_position / _length);
+            }
+            else
+            {
+                _w *= _wMultiplier;
+                weight = Math.Max(0, (_w - _floor) / (1 - _floor));
+            }
+
+            _value = Denormal.Flush(_target + ((_start - _target) * weight));
+        }
+
+        return (float)_value;
+    }
+
+    /// <summary>Moves to the stage after the one that just reached its target.</summary>
+    private void Advance()
+    {
+        switch (_stage)
+        {
+            case AdsrStage.Attack:
+                Begin(AdsrStage.Decay);
+                break;
+            case AdsrStage.Decay:
+                _stage = _sustain > 0 ? AdsrStage.Sustain : AdsrStage.Idle;
+                break;
+            default:
+                _stage = AdsrStage.Idle;
+                _value = 0;
+                break;
+        }
+    }
+
+    /// <summary>Starts a segment from the current level; a zero-length segment lands on its target at once.</summary>
+    private void Begin(AdsrStage stage)
+    {
+        (double seconds, double target) = stage switch
+        {
+            AdsrStage.Attack => (_attack, _peak),
+            AdsrStage.Decay => (_decay, _sustain * _peak),
+            _ => (_release, 0.0),
+        };
+
+        _stage = stage;
+        _start = _value;
+        _target = target;
+        _position = 0;
+        _length = (int)Math.Round(seconds * _sampleRate);
+        _linear = _curve == EnvelopeCurve.Linear;
+        _w = 1;
+        _wMultiplier = Math.Exp(-Curvature / Math.Max(1, _length));
+        _floor = Math.Exp(-Curvature);
+        if (_length == 0)
+        {
+            _value = target;
+            Advance();
+        }
+    }
+}

@@ -1,0 +1,283 @@
+using System.Runtime.CompilerServices;
+
+namespace Echelon.Audio.Dsp;
+
+/// <summary>
+/// A band-limited oscillator: sine, saw, pulse and triangle without the aliasing of their naive forms.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Each jump of the naive waveform (saw and pulse edges) gets a band-limited step residual and each
+/// corner (triangle peaks) a band-limited ramp residual, placed at the exact sub-sample time of the
+/// event (see <see cref="BlepKernel"/> for the 16-point polyBLEP and its sources). At 48 kHz a 3 kHz saw's
+/// fold-over partials are more than 60 dB below its fundamental, against 19 dB for the naive saw.
+/// The output is delayed by <see cref="LatencySamples"/> samples, the same for every waveform.
+/// </para>
+/// <para>
+/// Saw, square and triangle span [−1, 1] before band-limiting (so they overshoot by a few percent at
+/// the edges, as every band-limited edge must). The pulse is made zero-mean: its naive form is shifted
+/// by −(2·<see cref="PulseWidth"/> − 1).
+/// </para>
+/// <para>
+/// Threading: parameters are set between blocks from the thread that renders; <see cref="Render"/> and
+/// <see cref="Tick"/> never allocate, lock or throw once <see cref="Prepare"/> has run.
+/// </para>
+/// </remarks>
+public sealed class PolyBlepOscillator
+{
+    private const int RingSize = 32; // ≥ the 16 taps of one event plus the samples held back.
+    private const int RingMask = RingSize - 1;
+    private const int Lag = BlepKernel.Latency;
+
+    private readonly double[] _step;
+    private readonly double[] _ramp;
+    private readonly double[] _ring = new double[RingSize];
+
+    private int _sampleRate;
+    private double _frequency = 440;
+    private double _increment;
+    private double _pulseWidth = 0.5;
+    private OscillatorWaveform _waveform = OscillatorWaveform.Saw;
+
+    private double _phase;
+    private int _position;
+    private bool _resetPending;
+    private double _resetPhase;
+
+    /// <summary>Creates an oscillator; call <see cref="Prepare"/> before rendering.</summary>
+    public PolyBlepOscillator()
+    {
+        // Touch the kernel tables here, off the audio thread, so their one-time construction never runs there.
+        _step = BlepKernel.Step;
+        _ramp = BlepKernel.Ramp;
+    }
+
+    /// <summary>Delay of the output behind the phase, in samples (7, the same for every waveform).</summary>
+    public static int LatencySamples => Lag;
+
+    /// <summary>The sample rate given to <see cref="Prepare"/>, or 0 before it.</summary>
+    public int SampleRate => _sampleRate;
+
+    /// <summary>Frequency in Hz: 0 &lt; f &lt; SampleRate / 2 (checked against the sample rate once prepared). Default 440.</summary>
+    public double Frequency
+    {
+        get => _frequency;
+        set
+        {
+            DspGuard.Open(value, 0, _sampleRate > 0 ? _sampleRate / 2.0 : double.PositiveInfinity, nameof(Frequency), " Hz");
+            _frequency = value;
+            _increment = _sampleRate > 0 ? value / _sampleRate : 0;
+        }
+    }
+
+    /// <summary>Fraction of the period the pulse is high, in [0.01, 0.99]. Default 0.5 (square).</summary>
+    public double PulseWidth
+    {
+        get => _pulseWidth;
+        set
+        {
+            DspGuard.Closed(value, 0.01, 0.99, nameof(PulseWidth), string.Empty);
+            _pulseWidth = value;
+        }
+    }
+
+    /// <summary>The waveform. Default <see cref="OscillatorWaveform.Saw"/>.</summary>
+    public OscillatorWaveform Waveform
+    {
+        get => _waveform;
+        set
+        {
+            DspGuard.Defined(value, nameof(Waveform));
+            _waveform = value;
+        }
+    }
+
+    /// <summary>The phase of the next sample to be generated, in [0, 1).</summary>
+    public double Phase => _phase;
+
+    /// <summary>Sets the sample rate; checks <see cref="Frequency"/> against its Nyquist frequency and resets.</summary>
+    /// <param name="sampleRate">Samples per second, 8,000–384,000.</param>
+    public void Prepare(int sampleRate)
+    {
+        DspGuard.SampleRate(sampleRate, nameof(sampleRate));
+        DspGuard.BelowNyquist(_frequency, sampleRate, nameof(Frequency));
+        _sampleRate = sampleRate;
+        _increment = _frequency / sampleRate;
+        Reset();
+    }
+
+    /// <summary>Clears the output history and sets the phase to 0.</summary>
+    public void Reset()
+    {
+        Array.Clear(_ring);
+        _phase = 0;
+        _position = 0;
+        _resetPending = false;
+    }
+
+    /// <summary>
+    /// Jumps to <paramref name="phase"/> at the next sample (hard sync, note start). The jump is itself
+    /// band-limited: its step and change of slope get residuals like any other edge.
+    /// </summary>
+    /// <param name="phase">The new phase in [0, 1).</param>
+    public void ResetPhase(double phase = 0)
+    {
+        DspGuard.Closed(phase, 0, Math.BitDecrement(1.0), nameof(phase), string.Empty);
+        _resetPending = true;
+        _resetPhase = phase;
+    }
+
+    /// <summary>Generates one sample: the per-sample reference of <see cref="Render"/>.</summary>
+    /// <returns>The next output sample.</returns>
+    public float Tick()
+    {
+        DspGuard.Prepared(_sampleRate > 0, nameof(PolyBlepOscillator));
+        return Next();
+    }
+
+    /// <summary>Writes (overwrites) the next <c>output.Length</c> samples; any length, zero included.</summary>
+    /// <param name="output">Where the samples go.</param>
+    public void Render(Span<float> output)
+    {
+        DspGuard.Prepared(_sampleRate > 0, nameof(PolyBlepOscillator));
+        for (int i = 0; i < output.Length; i++)
+        {
+            output[i] = Next();
+        }
+    }
+
+    /// <summary>The next sample without the preparation check, for voices that own and prepare an oscillator.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal float NextSample() => Next();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private float Next()
+    {
+        double t = _phase;
+        double dt = _increment;
+        int p = _position;
+        if (_resetPending)
+        {
+            // The jump happens exactly at this sample: an event one whole sample after the previous one.
+            double next = _resetPhase;
+            AddStep(p - 1, Naive(next) - Naive(t), 0);
+            AddRamp(p - 1, Slope(next, dt) - Slope(t, dt), 0);
+            t = next;
+            _resetPending = false;
+        }
+
+        _ring[p & RingMask] += Naive(t);
+
+        // Events between this sample and the next, at sub-sample offset d ∈ (0, 1]; the residuals
+        // are evaluated at x = 1 − d within each tap's interval.
+        double end = t + dt;
+        switch (_waveform)
+        {
+            case OscillatorWaveform.Saw:
+                if (end >= 1)
+                {
+                    AddStep(p, -2, Offset(1, t, dt));
+                }
+
+                break;
+            case OscillatorWaveform.Square:
+                double pw = _pulseWidth;
+                if (t < pw && pw <= end)
+                {
+                    AddStep(p, -2, Offset(pw, t, dt));
+                }
+
+                if (end >= 1)
+                {
+                    AddStep(p, 2, Offset(1, t, dt));
+                    if (pw + 1 <= end)
+                    {
+                        AddStep(p, -2, Offset(pw + 1, t, dt));
+                    }
+                }
+
+                break;
+            case OscillatorWaveform.Triangle:
+                if (t < 0.25 && 0.25 <= end)
+                {
+                    AddRamp(p, -8 * dt, Offset(0.25, t, dt));
+                }
+
+                if (t < 0.75 && 0.75 <= end)
+                {
+                    AddRamp(p, 8 * dt, Offset(0.75, t, dt));
+                }
+
+                if (1.25 <= end)
+                {
+                    AddRamp(p, -8 * dt, Offset(1.25, t, dt));
+                }
+
+                break;
+            default:
+                break;
+        }
+
+        _phase = end >= 1 ? end - 1 : end;
+        int outSlot = (p - Lag) & RingMask;
+        double y = _ring[outSlot];
+        _ring[outSlot] = 0;
+        _position = (p + 1) & RingMask;
+        return Denormal.Flush((float)y);
+    }
+
+    /// <summary>x = 1 − d for an event at phase <paramref name="at"/>, clamped against rounding.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double Offset(double at, double t, double dt) => Math.Clamp(1 - ((at - t) / dt), 0, 1);
+
+    private double Naive(double t) => _waveform switch
+    {
+        OscillatorWaveform.Saw => (2 * t) - 1,
+        OscillatorWaveform.Square => (t < _pulseWidth ? 1.0 : -1.0) - ((2 * _pulseWidth) - 1),
+        OscillatorWaveform.Triangle => t < 0.25 ? 4 * t : t < 0.75 ? 2 - (4 * t) : (4 * t) - 4,
+        _ => Math.Sin(2 * Math.PI * t),
+    };
+
+    /// <summary>Slope of the naive waveform per sample at phase t.</summary>
+    private double Slope(double t, double dt) => _waveform switch
+    {
+        OscillatorWaveform.Saw => 2 * dt,
+        OscillatorWaveform.Square => 0,
+        OscillatorWaveform.Triangle => (t < 0.25 || t >= 0.75 ? 4 : -4) * dt,
+        _ => 2 * Math.PI * dt * Math.Cos(2 * Math.PI * t),
+    };
+
+    /// <summary>Adds <paramref name="height"/>·E to the 16 samples around an event after sample <paramref name="p"/>.</summary>
+    private void AddStep(int p, double height, double x)
+    {
+        if (height == 0)
+        {
+            return;
+        }
+
+        double[] c = _step;
+        for (int j = 0; j < BlepKernel.Taps; j++)
+        {
+            int o = 4 * j;
+            double e = c[o] + (x * (c[o + 1] + (x * (c[o + 2] + (x * c[o + 3])))));
+            _ring[(p + j - Lag) & RingMask] += height * e;
+        }
+    }
+
+    /// <summary>Adds <paramref name="slope"/>·A to the 16 samples around a corner after sample <paramref name="p"/>.</summary>
+    private void AddRamp(int p, double slope, double x)
+    {
+        if (slope == 0)
+        {
+            return;
+        }
+
+        double[] c = _ramp;
+        for (int j = 0; j < BlepKernel.Taps; j++)
+        {
+            int o = 5 * j;
+            double a = c[o] + (x * (c[o + 1] + (x * (c[o + 2] + (x * (c[o + 3] + (x * c[o + 4])))))));
+            _ring[(p + j - Lag) & RingMask] += slope * a;
+        }
+    }
+}

@@ -1,0 +1,130 @@
+using Echelon.Audio.Dsp;
+
+namespace Echelon.Audio.Instruments;
+
+/// <summary>
+/// A drum kit played by General MIDI drum keys: 36 kick, 38 snare, 39 clap, 42 closed hat, 46 open
+/// hat (a closed hat chokes it, as on a real kit), 49 crash. Other keys are ignored. One voice per
+/// piece, retriggered.
+/// </summary>
+public sealed class DrumKit : IInstrument
+{
+    /// <summary>GM kick key.</summary>
+    public const byte Kick = 36;
+
+    /// <summary>GM snare key.</summary>
+    public const byte Snare = 38;
+
+    /// <summary>GM clap key.</summary>
+    public const byte Clap = 39;
+
+    /// <summary>GM closed hi-hat key.</summary>
+    public const byte ClosedHat = 42;
+
+    /// <summary>GM open hi-hat key.</summary>
+    public const byte OpenHat = 46;
+
+    /// <summary>GM crash key.</summary>
+    public const byte Crash = 49;
+
+    private readonly KickVoice _kick = new();
+    private readonly SnareVoice _snare = new();
+    private readonly SnareVoice _clap = new();
+    private readonly HatVoice _hat = new();
+    private readonly HatVoice _crash = new();
+    private readonly float _gain;
+    private float[] _buffer = [];
+
+    /// <summary>Creates a kit; <paramref name="gain"/> scales every piece (a softer kit for ambient percussion).</summary>
+    public DrumKit(float gain = 0.8f)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(gain);
+        _gain = gain;
+    }
+
+    /// <inheritdoc />
+    public void Prepare(int sampleRate, int maxBlock)
+    {
+        _kick.Prepare(sampleRate);
+        _snare.Prepare(sampleRate);
+        _clap.Prepare(sampleRate);
+        _hat.Prepare(sampleRate);
+        _crash.Prepare(sampleRate);
+        _clap.Tone = 0.1;
+        _clap.DecaySeconds = 0.12;
+        _crash.OpenDecaySeconds = 1.2;
+        _buffer = new float[maxBlock];
+    }
+
+    /// <inheritdoc />
+    public void NoteOn(byte pitch, float velocity, long durationSamples)
+    {
+        float v = Math.Clamp(velocity, 0f, 1f);
+        switch (pitch)
+        {
+            case Kick:
+                _kick.Trigger(v);
+                break;
+            case Snare:
+                _snare.Trigger(v);
+                break;
+            case Clap:
+                _clap.Trigger(v);
+                break;
+            case ClosedHat:
+                _hat.Trigger(v, open: false);
+                break;
+            case OpenHat:
+                _hat.Trigger(v, open: true);
+                break;
+            case Crash:
+                _crash.Trigger(v, open: true);
+                break;
+            default:
+                break;
+        }
+    }
+
+    /// <inheritdoc />
+    public void Render(Span<float> left, Span<float> right)
+    {
+        Span<float> buffer = _buffer.AsSpan(0, left.Length);
+        Mix(_kick.IsActive, buffer, left, right, 1.0f, 0f, static (k, b) => ((KickVoice)k).Render(b), _kick);
+        Mix(_snare.IsActive, buffer, left, right, 0.7f, 0.05f, static (k, b) => ((SnareVoice)k).Render(b), _snare);
+        Mix(_clap.IsActive, buffer, left, right, 0.6f, -0.15f, static (k, b) => ((SnareVoice)k).Render(b), _clap);
+        Mix(_hat.IsActive, buffer, left, right, 0.35f, 0.3f, static (k, b) => ((HatVoice)k).Render(b), _hat);
+        Mix(_crash.IsActive, buffer, left, right, 0.3f, -0.3f, static (k, b) => ((HatVoice)k).Render(b), _crash);
+    }
+
+    /// <inheritdoc />
+    public void Reset()
+    {
+        _kick.Reset();
+        _snare.Reset();
+        _clap.Reset();
+        _hat.Reset();
+        _crash.Reset();
+    }
+
+    private void Mix(bool active, Span<float> buffer, Span<float> left, Span<float> right, float level, float pan, RenderInto render, object voice)
+    {
+        if (!active)
+        {
+            return;
+        }
+
+        // The drum voices add into their output (and stop early when they end), so the scratch starts silent.
+        buffer.Clear();
+        render(voice, buffer);
+        double angle = (pan + 1.0) * Math.PI / 4.0;
+        float l = (float)Math.Cos(angle) * level * _gain;
+        float r = (float)Math.Sin(angle) * level * _gain;
+        for (int i = 0; i < buffer.Length; i++)
+        {
+            left[i] += buffer[i] * l;
+            right[i] += buffer[i] * r;
+        }
+    }
+
+    private delegate void RenderInto(object voice, Span<float> buffer);
+}

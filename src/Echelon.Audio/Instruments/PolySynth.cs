@@ -1,0 +1,104 @@
+namespace Echelon.Audio.Instruments;
+
+/// <summary>
+/// A polyphonic subtractive synthesizer (<see cref="SynthPatch"/>) with a fixed voice pool: a new
+/// note takes a free voice, else the one started longest ago. Used for bass, pads and the lead.
+/// </summary>
+public sealed class PolySynth : IInstrument
+{
+    private readonly SynthPatch _patch;
+    private readonly SynthVoice[] _voices;
+    private readonly float _panLeft;
+    private readonly float _panRight;
+    private long _now;
+
+    /// <summary>Creates the synth with <paramref name="voices"/> voices panned at <paramref name="pan"/> (−1 left … 1 right).</summary>
+    public PolySynth(SynthPatch patch, int voices, float pan = 0f)
+    {
+        ArgumentNullException.ThrowIfNull(patch);
+        ArgumentOutOfRangeException.ThrowIfLessThan(voices, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(voices, 64);
+        ArgumentOutOfRangeException.ThrowIfLessThan(pan, -1f);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(pan, 1f);
+        _patch = patch;
+        _voices = new SynthVoice[voices];
+        for (int i = 0; i < voices; i++)
+        {
+            _voices[i] = new SynthVoice();
+        }
+
+        // Equal-power pan law.
+        double angle = (pan + 1.0) * Math.PI / 4.0;
+        _panLeft = (float)Math.Cos(angle);
+        _panRight = (float)Math.Sin(angle);
+    }
+
+    /// <summary>Voices sounding now.</summary>
+    public int ActiveVoices
+    {
+        get
+        {
+            int count = 0;
+            foreach (SynthVoice voice in _voices)
+            {
+                count += voice.IsActive ? 1 : 0;
+            }
+
+            return count;
+        }
+    }
+
+    /// <inheritdoc />
+    public void Prepare(int sampleRate, int maxBlock)
+    {
+        foreach (SynthVoice voice in _voices)
+        {
+            voice.Prepare(sampleRate, maxBlock, _patch);
+        }
+
+        _now = 0;
+    }
+
+    /// <inheritdoc />
+    public void NoteOn(byte pitch, float velocity, long durationSamples)
+    {
+        SynthVoice? chosen = null;
+        foreach (SynthVoice voice in _voices)
+        {
+            if (!voice.IsActive)
+            {
+                chosen = voice;
+                break;
+            }
+
+            if (chosen is null || voice.StartedAt < chosen.StartedAt)
+            {
+                chosen = voice;
+            }
+        }
+
+        chosen!.Start(_patch, pitch, Math.Clamp(velocity, 0f, 1f), durationSamples, _now);
+    }
+
+    /// <inheritdoc />
+    public void Render(Span<float> left, Span<float> right)
+    {
+        foreach (SynthVoice voice in _voices)
+        {
+            voice.Render(left, right, _panLeft, _panRight, _patch.Mix2);
+        }
+
+        _now += left.Length;
+    }
+
+    /// <inheritdoc />
+    public void Reset()
+    {
+        foreach (SynthVoice voice in _voices)
+        {
+            voice.Reset();
+        }
+
+        _now = 0;
+    }
+}
