@@ -15,7 +15,7 @@ namespace Echelon.Audio.Dsp;
 /// </remarks>
 public sealed class FmOperatorPair
 {
-    private const double TwoPi = 2 * Math.PI;
+    private const double InverseTwoPi = 1 / (2 * Math.PI);
 
     private int _sampleRate;
     private double _frequency = 220;
@@ -104,8 +104,8 @@ public sealed class FmOperatorPair
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private float Next()
     {
-        double modulator = Math.Sin(TwoPi * _modulatorPhase);
-        double y = Math.Sin((TwoPi * _carrierPhase) + (_index * modulator));
+        double modulator = FastSine.Sin2Pi(_modulatorPhase);
+        double y = FastSine.Sin2Pi(_carrierPhase + (_index * modulator * InverseTwoPi));
         _carrierPhase += _carrierIncrement;
         if (_carrierPhase >= 1)
         {

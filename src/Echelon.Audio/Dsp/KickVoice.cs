@@ -19,7 +19,6 @@ namespace Echelon.Audio.Dsp;
 public sealed class KickVoice
 {
     private const double ClickTimeConstant = 0.0015;
-    private const double TwoPi = 2 * Math.PI;
 
     private readonly NoiseGenerator _noise = new() { Seed = 0x4B49434B };
 
@@ -154,7 +153,7 @@ public sealed class KickVoice
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private float Next()
     {
-        double body = _amplitude * Math.Sin(TwoPi * _phase);
+        double body = _amplitude * FastSine.Sin2Pi(_phase);
         double click = _clickLevel * _noise.NextWhite();
         double frequency = _frequency * (1 + ((_pitchDrop - 1) * _pitch));
         _phase += frequency / _sampleRate;

@@ -25,7 +25,9 @@ namespace Echelon.Audio.Dsp;
 /// 2⁻⁴⁰), so it never drifts and a signal that needs no limiting passes bit for bit, only delayed. A final
 /// clamp to ±ceiling catches the last rounding error of the floating-point gain; <see cref="ClampedSamples"/>
 /// counts samples it moved by more than one part in 10⁷ (none in the tests). NaN and ±∞ inputs are replaced
-/// by 0 and counted in <see cref="NonFiniteSamples"/> (STYLE habit 10).
+/// by 0 and counted in <see cref="NonFiniteSamples"/>, and subnormal outputs become 0 (STYLE habit 10).
+/// Lowering <see cref="CeilingDb"/> mid-stream takes one look-ahead to reach the gain computer; for those
+/// samples the final clamp holds the new ceiling (and counts them).
 /// </para>
 /// <para>Threading: one rendering thread; <see cref="Process"/> and <see cref="Tick"/> never allocate, lock or throw after <see cref="Prepare(int, double)"/>.</para>
 /// </remarks>
@@ -248,7 +250,9 @@ public sealed class LookaheadLimiter
             y = y > 0 ? ceiling : -ceiling;
         }
 
-        return Denormal.Flush((float)y);
+        // Only true subnormals are flushed here, so a signal that needs no limiting passes bit for bit.
+        float result = (float)y;
+        return float.IsSubnormal(result) ? 0f : result;
     }
 
     /// <summary>10^(dB/20) rounded down to a float, so the float ceiling never exceeds the exact one.</summary>

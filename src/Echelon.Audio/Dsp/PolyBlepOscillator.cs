@@ -9,9 +9,12 @@ namespace Echelon.Audio.Dsp;
 /// <para>
 /// Each jump of the naive waveform (saw and pulse edges) gets a band-limited step residual and each
 /// corner (triangle peaks) a band-limited ramp residual, placed at the exact sub-sample time of the
-/// event (see <see cref="BlepKernel"/> for the 16-point polyBLEP and its sources). At 48 kHz a 3 kHz saw's
-/// fold-over partials are more than 60 dB below its fundamental, against 19 dB for the naive saw.
-/// The output is delayed by <see cref="LatencySamples"/> samples, the same for every waveform.
+/// event (see <see cref="BlepKernel"/> for the 16-point polyBLEP and its sources). At 48 kHz the fold-over
+/// partials of a 2,990 Hz saw are at least 64 dB below its fundamental (the naive saw's: 19 dB), and a
+/// partial folding to within 100 Hz of Nyquist is still 46 dB down. The output is delayed by
+/// <see cref="LatencySamples"/> samples, the same for every waveform. Frequency changes are smooth; a
+/// change of <see cref="Waveform"/> or <see cref="PulseWidth"/> takes effect at the next sample without a
+/// band-limited transition.
 /// </para>
 /// <para>
 /// Saw, square and triangle span [−1, 1] before band-limiting (so they overshoot by a few percent at
@@ -29,8 +32,6 @@ public sealed class PolyBlepOscillator
     private const int RingMask = RingSize - 1;
     private const int Lag = BlepKernel.Latency;
 
-    private readonly double[] _step;
-    private readonly double[] _ramp;
     private readonly double[] _ring = new double[RingSize];
 
     private int _sampleRate;
@@ -47,9 +48,8 @@ public sealed class PolyBlepOscillator
     /// <summary>Creates an oscillator; call <see cref="Prepare"/> before rendering.</summary>
     public PolyBlepOscillator()
     {
-        // Touch the kernel tables here, off the audio thread, so their one-time construction never runs there.
-        _step = BlepKernel.Step;
-        _ramp = BlepKernel.Ramp;
+        // Build the kernel tables here, off the audio thread, so their one-time construction never runs there.
+        RuntimeHelpers.RunClassConstructor(typeof(BlepKernel).TypeHandle);
     }
 
     /// <summary>Delay of the output behind the phase, in samples (7, the same for every waveform).</summary>
@@ -132,7 +132,7 @@ public sealed class PolyBlepOscillator
     public float Tick()
     {
         DspGuard.Prepared(_sampleRate > 0, nameof(PolyBlepOscillator));
-        return Next();
+        return NextSample();
     }
 
     /// <summary>Writes (overwrites) the next <c>output.Length</c> samples; any length, zero included.</summary>
@@ -140,144 +140,205 @@ public sealed class PolyBlepOscillator
     public void Render(Span<float> output)
     {
         DspGuard.Prepared(_sampleRate > 0, nameof(PolyBlepOscillator));
-        for (int i = 0; i < output.Length; i++)
-        {
-            output[i] = Next();
-        }
+        RenderUnchecked(output);
     }
 
     /// <summary>The next sample without the preparation check, for voices that own and prepare an oscillator.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal float NextSample() => Next();
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private float Next()
+    internal float NextSample()
     {
+        float y = 0;
+        RenderUnchecked(new Span<float>(ref y));
+        return y;
+    }
+
+    /// <summary>Chooses the waveform's loop once per block, not per sample (the loops are specialised per shape).</summary>
+    internal void RenderUnchecked(Span<float> output)
+    {
+        switch (_waveform)
+        {
+            case OscillatorWaveform.Saw:
+                Run<SawShape>(output);
+                break;
+            case OscillatorWaveform.Square:
+                Run<SquareShape>(output);
+                break;
+            case OscillatorWaveform.Triangle:
+                Run<TriangleShape>(output);
+                break;
+            default:
+                Run<SineShape>(output);
+                break;
+        }
+    }
+
+    private void Run<TShape>(Span<float> output)
+        where TShape : struct, IShape
+    {
+        double[] ring = _ring;
         double t = _phase;
         double dt = _increment;
+        double pw = _pulseWidth;
         int p = _position;
-        if (_resetPending)
+        if (_resetPending && output.Length > 0)
         {
             // The jump happens exactly at this sample: an event one whole sample after the previous one.
             double next = _resetPhase;
-            AddStep(p - 1, Naive(next) - Naive(t), 0);
-            AddRamp(p - 1, Slope(next, dt) - Slope(t, dt), 0);
+            AddStep(ring, p - 1, TShape.Naive(next, pw) - TShape.Naive(t, pw), 0);
+            AddRamp(ring, p - 1, TShape.Slope(next, dt) - TShape.Slope(t, dt), 0);
             t = next;
             _resetPending = false;
         }
 
-        _ring[p & RingMask] += Naive(t);
-
-        // Events between this sample and the next, at sub-sample offset d ∈ (0, 1]; the residuals
-        // are evaluated at x = 1 − d within each tap's interval.
-        double end = t + dt;
-        switch (_waveform)
+        for (int i = 0; i < output.Length; i++)
         {
-            case OscillatorWaveform.Saw:
-                if (end >= 1)
-                {
-                    AddStep(p, -2, Offset(1, t, dt));
-                }
+            ring[p] += TShape.Naive(t, pw);
+            double end = t + dt;
+            if (TShape.HasEvent(t, end, pw))
+            {
+                TShape.AddEvents(ring, p, t, dt, end, pw);
+            }
 
-                break;
-            case OscillatorWaveform.Square:
-                double pw = _pulseWidth;
-                if (t < pw && pw <= end)
-                {
-                    AddStep(p, -2, Offset(pw, t, dt));
-                }
-
-                if (end >= 1)
-                {
-                    AddStep(p, 2, Offset(1, t, dt));
-                    if (pw + 1 <= end)
-                    {
-                        AddStep(p, -2, Offset(pw + 1, t, dt));
-                    }
-                }
-
-                break;
-            case OscillatorWaveform.Triangle:
-                if (t < 0.25 && 0.25 <= end)
-                {
-                    AddRamp(p, -8 * dt, Offset(0.25, t, dt));
-                }
-
-                if (t < 0.75 && 0.75 <= end)
-                {
-                    AddRamp(p, 8 * dt, Offset(0.75, t, dt));
-                }
-
-                if (1.25 <= end)
-                {
-                    AddRamp(p, -8 * dt, Offset(1.25, t, dt));
-                }
-
-                break;
-            default:
-                break;
+            t = end >= 1 ? end - 1 : end;
+            int o = (p - Lag) & RingMask;
+            output[i] = Denormal.Flush((float)ring[o]);
+            ring[o] = 0;
+            p = (p + 1) & RingMask;
         }
 
-        _phase = end >= 1 ? end - 1 : end;
-        int outSlot = (p - Lag) & RingMask;
-        double y = _ring[outSlot];
-        _ring[outSlot] = 0;
-        _position = (p + 1) & RingMask;
-        return Denormal.Flush((float)y);
+        _phase = t;
+        _position = p;
     }
 
-    /// <summary>x = 1 − d for an event at phase <paramref name="at"/>, clamped against rounding.</summary>
+    /// <summary>x = 1 − d for an event at phase <paramref name="at"/>, d ∈ (0, 1] after the sample at phase t; clamped against rounding.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static double Offset(double at, double t, double dt) => Math.Clamp(1 - ((at - t) / dt), 0, 1);
 
-    private double Naive(double t) => _waveform switch
-    {
-        OscillatorWaveform.Saw => (2 * t) - 1,
-        OscillatorWaveform.Square => (t < _pulseWidth ? 1.0 : -1.0) - ((2 * _pulseWidth) - 1),
-        OscillatorWaveform.Triangle => t < 0.25 ? 4 * t : t < 0.75 ? 2 - (4 * t) : (4 * t) - 4,
-        _ => Math.Sin(2 * Math.PI * t),
-    };
-
-    /// <summary>Slope of the naive waveform per sample at phase t.</summary>
-    private double Slope(double t, double dt) => _waveform switch
-    {
-        OscillatorWaveform.Saw => 2 * dt,
-        OscillatorWaveform.Square => 0,
-        OscillatorWaveform.Triangle => (t < 0.25 || t >= 0.75 ? 4 : -4) * dt,
-        _ => 2 * Math.PI * dt * Math.Cos(2 * Math.PI * t),
-    };
-
     /// <summary>Adds <paramref name="height"/>·E to the 16 samples around an event after sample <paramref name="p"/>.</summary>
-    private void AddStep(int p, double height, double x)
+    private static void AddStep(double[] ring, int p, double height, double x)
     {
         if (height == 0)
         {
             return;
         }
 
-        double[] c = _step;
+        double[] c = BlepKernel.Step;
         for (int j = 0; j < BlepKernel.Taps; j++)
         {
             int o = 4 * j;
             double e = c[o] + (x * (c[o + 1] + (x * (c[o + 2] + (x * c[o + 3])))));
-            _ring[(p + j - Lag) & RingMask] += height * e;
+            ring[(p + j - Lag) & RingMask] += height * e;
         }
     }
 
     /// <summary>Adds <paramref name="slope"/>·A to the 16 samples around a corner after sample <paramref name="p"/>.</summary>
-    private void AddRamp(int p, double slope, double x)
+    private static void AddRamp(double[] ring, int p, double slope, double x)
     {
         if (slope == 0)
         {
             return;
         }
 
-        double[] c = _ramp;
+        double[] c = BlepKernel.Ramp;
         for (int j = 0; j < BlepKernel.Taps; j++)
         {
             int o = 5 * j;
             double a = c[o] + (x * (c[o + 1] + (x * (c[o + 2] + (x * (c[o + 3] + (x * c[o + 4])))))));
-            _ring[(p + j - Lag) & RingMask] += slope * a;
+            ring[(p + j - Lag) & RingMask] += slope * a;
+        }
+    }
+
+    /// <summary>One waveform: its naive value and slope, and its band-limiting events between two samples.</summary>
+    private interface IShape
+    {
+        /// <summary>Naive value at phase t.</summary>
+        static abstract double Naive(double t, double pw);
+
+        /// <summary>Slope of the naive waveform per sample at phase t.</summary>
+        static abstract double Slope(double t, double dt);
+
+        /// <summary>Whether an edge or corner lies in (t, end].</summary>
+        static abstract bool HasEvent(double t, double end, double pw);
+
+        /// <summary>Adds the residuals of every edge or corner in (t, end].</summary>
+        static abstract void AddEvents(double[] ring, int p, double t, double dt, double end, double pw);
+    }
+
+    private readonly struct SawShape : IShape
+    {
+        public static double Naive(double t, double pw) => (2 * t) - 1;
+
+        public static double Slope(double t, double dt) => 2 * dt;
+
+        public static bool HasEvent(double t, double end, double pw) => end >= 1;
+
+        public static void AddEvents(double[] ring, int p, double t, double dt, double end, double pw) =>
+            AddStep(ring, p, -2, Offset(1, t, dt));
+    }
+
+    private readonly struct SquareShape : IShape
+    {
+        public static double Naive(double t, double pw) => (t < pw ? 1.0 : -1.0) - ((2 * pw) - 1);
+
+        public static double Slope(double t, double dt) => 0;
+
+        public static bool HasEvent(double t, double end, double pw) => end >= 1 || (t < pw && pw <= end);
+
+        public static void AddEvents(double[] ring, int p, double t, double dt, double end, double pw)
+        {
+            if (t < pw && pw <= end)
+            {
+                AddStep(ring, p, -2, Offset(pw, t, dt));
+            }
+
+            if (end >= 1)
+            {
+                AddStep(ring, p, 2, Offset(1, t, dt));
+                if (pw + 1 <= end)
+                {
+                    AddStep(ring, p, -2, Offset(pw + 1, t, dt));
+                }
+            }
+        }
+    }
+
+    private readonly struct TriangleShape : IShape
+    {
+        public static double Naive(double t, double pw) => t < 0.25 ? 4 * t : t < 0.75 ? 2 - (4 * t) : (4 * t) - 4;
+
+        public static double Slope(double t, double dt) => (t < 0.25 || t >= 0.75 ? 4 : -4) * dt;
+
+        public static bool HasEvent(double t, double end, double pw) =>
+            (t < 0.25 && 0.25 <= end) || (t < 0.75 && 0.75 <= end) || 1.25 <= end;
+
+        public static void AddEvents(double[] ring, int p, double t, double dt, double end, double pw)
+        {
+            if (t < 0.25 && 0.25 <= end)
+            {
+                AddRamp(ring, p, -8 * dt, Offset(0.25, t, dt));
+            }
+
+            if (t < 0.75 && 0.75 <= end)
+            {
+                AddRamp(ring, p, 8 * dt, Offset(0.75, t, dt));
+            }
+
+            if (1.25 <= end)
+            {
+                AddRamp(ring, p, -8 * dt, Offset(1.25, t, dt));
+            }
+        }
+    }
+
+    private readonly struct SineShape : IShape
+    {
+        public static double Naive(double t, double pw) => FastSine.Sin2Pi(t);
+
+        public static double Slope(double t, double dt) => 2 * Math.PI * dt * FastSine.Sin2Pi(t + 0.25);
+
+        public static bool HasEvent(double t, double end, double pw) => false;
+
+        public static void AddEvents(double[] ring, int p, double t, double dt, double end, double pw)
+        {
         }
     }
 }

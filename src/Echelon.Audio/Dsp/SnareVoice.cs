@@ -18,7 +18,6 @@ namespace Echelon.Audio.Dsp;
 /// </remarks>
 public sealed class SnareVoice
 {
-    private const double TwoPi = 2 * Math.PI;
     private const double SecondModeRatio = 1.62;
     private const double BlipTimeConstant = 0.01;
     private const double WireCutoff = 1000;
@@ -138,7 +137,7 @@ public sealed class SnareVoice
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private float Next()
     {
-        double shell = 0.6 * Math.Sin(TwoPi * _phase1) + 0.4 * Math.Sin(TwoPi * _phase2);
+        double shell = (0.6 * FastSine.Sin2Pi(_phase1)) + (0.4 * FastSine.Sin2Pi(_phase2));
         double wires = _wires.Next(_noise.NextWhite());
         double y = (_toneLevel * shell) + (_noiseLevel * wires);
 

@@ -15,8 +15,9 @@ namespace Echelon.Audio.Dsp;
 /// </para>
 /// <para>
 /// The delay time is <see cref="Beats"/> × 60 / <see cref="Bpm"/> seconds. When either changes the read
-/// position glides there with a 50 ms time constant (like a tape machine changing speed) instead of
-/// jumping, so tempo changes never click; the reads use linear interpolation. The buffers are allocated by
+/// position glides there instead of jumping, like a tape machine changing speed, so a change never
+/// clicks: exponentially with a 50 ms time constant, but never faster than 0.25 samples per sample, which
+/// bends the echoes' pitch by at most −5/+4 semitones while it moves. Reads use linear interpolation. The buffers are allocated by
 /// <see cref="Prepare"/> for the longest time, 2 beats at 40 BPM (3 s).
 /// </para>
 /// <para>Threading: one rendering thread; <see cref="Process"/> and <see cref="Tick"/> never allocate, lock or throw after <see cref="Prepare"/>.</para>
@@ -36,6 +37,8 @@ public sealed class TempoDelay
     public const double MinBeats = 1.0 / 16;
 
     private const double GlideSeconds = 0.05;
+    private const double MaxGlideRate = 0.25; // samples of delay per sample: pitch bends by at most −5 / +4 semitones.
+    private const double SettleSamples = 1e-3;
 
     private float[] _left = [];
     private float[] _right = [];
@@ -171,8 +174,8 @@ public sealed class TempoDelay
         double delay = _delay;
         if (delay != _targetDelay)
         {
-            delay += (_targetDelay - delay) * _glide;
-            if (Math.Abs(_targetDelay - delay) < 1e-6)
+            delay += Math.Clamp((_targetDelay - delay) * _glide, -MaxGlideRate, MaxGlideRate);
+            if (Math.Abs(_targetDelay - delay) < SettleSamples)
             {
                 delay = _targetDelay;
             }

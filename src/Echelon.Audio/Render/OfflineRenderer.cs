@@ -5,7 +5,7 @@ namespace Echelon.Audio.Render;
 /// <summary>
 /// Renders scheduled notes through a set of instruments block by block: each block is split at
 /// note starts so every note begins on its exact sample, each instrument renders into its own
-/// stereo stem, and the stems are summed into the mix. Because splitting depends only on the note
+/// stereo stem, DC is blocked per stem (20 Hz), and the stems are summed into the mix. Because splitting depends only on the note
 /// times, any block size gives the same samples bit for bit.
 /// </summary>
 /// <remarks>
@@ -18,6 +18,7 @@ public sealed class OfflineRenderer
     private readonly InstrumentEvent[] _events;
     private float[][] _stemLeft = [];
     private float[][] _stemRight = [];
+    private StereoDcBlocker[] _dcBlockers = [];
     private int _nextEvent;
     private long _position;
     private int _maxBlock;
@@ -56,11 +57,13 @@ public sealed class OfflineRenderer
         _maxBlock = maxBlock;
         _stemLeft = new float[_instruments.Length][];
         _stemRight = new float[_instruments.Length][];
+        _dcBlockers = new StereoDcBlocker[_instruments.Length];
         for (int i = 0; i < _instruments.Length; i++)
         {
             _instruments[i].Prepare(sampleRate, maxBlock);
             _stemLeft[i] = new float[maxBlock];
             _stemRight[i] = new float[maxBlock];
+            _dcBlockers[i] = new StereoDcBlocker(sampleRate);
         }
 
         _nextEvent = 0;
@@ -117,6 +120,7 @@ public sealed class OfflineRenderer
         right.Clear();
         for (int s = 0; s < _instruments.Length; s++)
         {
+            _dcBlockers[s].Process(_stemLeft[s].AsSpan(0, length), _stemRight[s].AsSpan(0, length));
             System.Numerics.Tensors.TensorPrimitives.Add(left, _stemLeft[s].AsSpan(0, length), left);
             System.Numerics.Tensors.TensorPrimitives.Add(right, _stemRight[s].AsSpan(0, length), right);
         }
