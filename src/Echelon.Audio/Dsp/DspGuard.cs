@@ -44,6 +44,16 @@ internal static class DspGuard
         }
     }
 
+    /// <summary>Requires <paramref name="min"/> ≤ value &lt; <paramref name="max"/>; NaN fails.</summary>
+    public static void HalfOpen(double value, double min, double max, string name, string unit)
+    {
+        if (!(value >= min && value < max))
+        {
+            ThrowOutOfRange(name, value, string.Create(
+                CultureInfo.InvariantCulture, $"{name} must be in [{min}, {max}){unit}."));
+        }
+    }
+
     /// <summary>Requires a positive frequency below the Nyquist frequency of <paramref name="sampleRate"/>.</summary>
     public static void BelowNyquist(double frequency, int sampleRate, string name) =>
         Open(frequency, 0, sampleRate / 2.0, name, string.Create(

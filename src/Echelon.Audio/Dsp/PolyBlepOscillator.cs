@@ -122,7 +122,7 @@ public sealed class PolyBlepOscillator
     /// <param name="phase">The new phase in [0, 1).</param>
     public void ResetPhase(double phase = 0)
     {
-        DspGuard.Closed(phase, 0, Math.BitDecrement(1.0), nameof(phase), string.Empty);
+        DspGuard.HalfOpen(phase, 0, 1, nameof(phase), string.Empty);
         _resetPending = true;
         _resetPhase = phase;
     }

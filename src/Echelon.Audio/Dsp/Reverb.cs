@@ -17,8 +17,9 @@ namespace Echelon.Audio.Dsp;
 /// </para>
 /// <para>
 /// Output: (1 − <see cref="Mix"/>)·dry + <see cref="Mix"/>·wet, with <see cref="Width"/> spreading the two wet
-/// channels as in Freeverb. Every value stored in a feedback loop goes through <see cref="Denormal.Flush(float)"/>
-/// (the role of Freeverb's <c>undenormalise</c>), so a decaying tail reaches exact zero rather than subnormal numbers.
+/// channels as in Freeverb. The input, each comb's low-pass state and each all-pass write go through
+/// <see cref="Denormal.Flush(float)"/> (the role of Freeverb's <c>undenormalise</c>); a comb's write is the sum of two
+/// flushed values and so is never subnormal itself. A decaying tail therefore reaches exact zero.
 /// </para>
 /// <para>Threading: one rendering thread; <see cref="Process"/> and <see cref="Tick"/> never allocate, lock or throw after <see cref="Prepare"/>.</para>
 /// </remarks>
@@ -162,7 +163,7 @@ public sealed class Reverb
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Next(ref float left, ref float right)
     {
-        float input = (left + right) * InputGain;
+        float input = Denormal.Flush((left + right) * InputGain);
         float outLeft = 0;
         float outRight = 0;
         Comb[] combsLeft = _combsLeft;
@@ -213,7 +214,8 @@ public sealed class Reverb
         {
             float output = _buffer[_index];
             _store = Denormal.Flush((output * damp2) + (_store * damp1));
-            _buffer[_index] = Denormal.Flush(input + (_store * feedback));
+            // No flush needed here: input and store are each 0 or at least 1e−15, so their sum is 0 or normal.
+            _buffer[_index] = input + (_store * feedback);
             if (++_index == _buffer.Length)
             {
                 _index = 0;
