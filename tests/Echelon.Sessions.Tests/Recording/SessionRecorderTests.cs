@@ -92,9 +92,10 @@ public sealed class SessionRecorderTests
         using SessionRecorder recorder = SessionRecorder.Create(session, SyntheticSession.Options(TimeSpan.FromMilliseconds(100)));
         string path = SessionFiles.StreamPath(session, "sensors.phone");
 
-        // The deadline is 10 flush intervals so a loaded machine does not fail the test; a recorder that
-        // only wrote on close, or only when a buffer filled, never gets there.
-        TimeSpan deadline = TimeSpan.FromSeconds(1);
+        // The deadline is 100 flush intervals: CI runs the test assemblies in parallel on two cores next
+        // to the render tests, and 1 s was missed there once. A recorder that only wrote on close, or only
+        // when a buffer filled, never gets there however long it waits (the recorder stays open).
+        TimeSpan deadline = TimeSpan.FromSeconds(10);
         for (int i = 1; i <= 3; i++)
         {
             Assert.True(recorder.TryAppend(new ImuFrame(SyntheticSession.Phone, i, i * 1000, new Vector3(i, 0, 0))));
