@@ -19,7 +19,7 @@ namespace Echelon.Audio.Dsp;
 /// <see cref="Prepare"/>.
 /// </para>
 /// </remarks>
-public sealed class HatVoice
+public sealed class HatVoice : IDrumVoice
 {
     // The band- and high-pass keep about a third of the source's level; this brings a full-velocity hit near 0.8 peak.
     private const double OutputGain = 3;

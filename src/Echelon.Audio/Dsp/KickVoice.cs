@@ -16,7 +16,7 @@ namespace Echelon.Audio.Dsp;
 /// voices can share a bus. Threading: one rendering thread; no allocation, lock or throw after <see cref="Prepare"/>.
 /// </para>
 /// </remarks>
-public sealed class KickVoice
+public sealed class KickVoice : IDrumVoice
 {
     private const double ClickTimeConstant = 0.0015;
 

@@ -16,7 +16,7 @@ namespace Echelon.Audio.Dsp;
 /// Threading: one rendering thread; no allocation, lock or throw after <see cref="Prepare"/>.
 /// </para>
 /// </remarks>
-public sealed class SnareVoice
+public sealed class SnareVoice : IDrumVoice
 {
     private const double SecondModeRatio = 1.62;
     private const double BlipTimeConstant = 0.01;

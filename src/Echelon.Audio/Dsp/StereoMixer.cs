@@ -214,19 +214,13 @@ public sealed class StereoMixer
 
     private void UpdateTarget(int c)
     {
-        double theta = (_pan[c] + 1) * Math.PI / 4;
-        double gain = _mute[c] ? 0 : _gain[c];
-        _targetLeft[c] = HardZero((float)(gain * Math.Cos(theta)));
-        _targetRight[c] = HardZero((float)(gain * Math.Sin(theta)));
+        (_targetLeft[c], _targetRight[c]) = PanLaw.Gains(_pan[c], _mute[c] ? 0 : _gain[c]);
         if (_sampleRate == 0)
         {
             _currentLeft[c] = _targetLeft[c];
             _currentRight[c] = _targetRight[c];
         }
     }
-
-    /// <summary>cos(π/2) is 6e−17, not 0: a hard-panned channel must leave the other side exactly silent.</summary>
-    private static float HardZero(float gain) => gain < 1e-9f ? 0 : gain;
 
     private int CheckChannel(int channel)
     {

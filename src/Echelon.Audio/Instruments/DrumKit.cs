@@ -32,14 +32,33 @@ public sealed class DrumKit : IInstrument
     private readonly SnareVoice _clap = new();
     private readonly HatVoice _hat = new();
     private readonly HatVoice _crash = new();
-    private readonly float _gain;
+    private readonly IDrumVoice[] _pieces;
+    private readonly float[] _pieceLeft;
+    private readonly float[] _pieceRight;
     private float[] _buffer = [];
 
     /// <summary>Creates a kit; <paramref name="gain"/> scales every piece (a softer kit for ambient percussion).</summary>
     public DrumKit(float gain = 0.8f)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(gain);
-        _gain = gain;
+
+        // Each piece's level and place in the stereo image, fixed for the kit.
+        (IDrumVoice Voice, float Level, float Pan)[] pieces =
+        [
+            (_kick, 1.0f, 0f),
+            (_snare, 0.7f, 0.05f),
+            (_clap, 0.6f, -0.15f),
+            (_hat, 0.35f, 0.3f),
+            (_crash, 0.3f, -0.3f),
+        ];
+        _pieces = new IDrumVoice[pieces.Length];
+        _pieceLeft = new float[pieces.Length];
+        _pieceRight = new float[pieces.Length];
+        for (int i = 0; i < pieces.Length; i++)
+        {
+            _pieces[i] = pieces[i].Voice;
+            (_pieceLeft[i], _pieceRight[i]) = PanLaw.Gains(pieces[i].Pan, pieces[i].Level * gain);
+        }
     }
 
     /// <inheritdoc />
@@ -89,11 +108,24 @@ public sealed class DrumKit : IInstrument
     public void Render(Span<float> left, Span<float> right)
     {
         Span<float> buffer = _buffer.AsSpan(0, left.Length);
-        Mix(_kick.IsActive, buffer, left, right, 1.0f, 0f, static (k, b) => ((KickVoice)k).Render(b), _kick);
-        Mix(_snare.IsActive, buffer, left, right, 0.7f, 0.05f, static (k, b) => ((SnareVoice)k).Render(b), _snare);
-        Mix(_clap.IsActive, buffer, left, right, 0.6f, -0.15f, static (k, b) => ((SnareVoice)k).Render(b), _clap);
-        Mix(_hat.IsActive, buffer, left, right, 0.35f, 0.3f, static (k, b) => ((HatVoice)k).Render(b), _hat);
-        Mix(_crash.IsActive, buffer, left, right, 0.3f, -0.3f, static (k, b) => ((HatVoice)k).Render(b), _crash);
+        for (int p = 0; p < _pieces.Length; p++)
+        {
+            if (!_pieces[p].IsActive)
+            {
+                continue;
+            }
+
+            // The drum voices add into their output (and stop early when they end), so the scratch starts silent.
+            buffer.Clear();
+            _pieces[p].Render(buffer);
+            float l = _pieceLeft[p];
+            float r = _pieceRight[p];
+            for (int i = 0; i < buffer.Length; i++)
+            {
+                left[i] += buffer[i] * l;
+                right[i] += buffer[i] * r;
+            }
+        }
     }
 
     /// <inheritdoc />
@@ -105,26 +137,4 @@ public sealed class DrumKit : IInstrument
         _hat.Reset();
         _crash.Reset();
     }
-
-    private void Mix(bool active, Span<float> buffer, Span<float> left, Span<float> right, float level, float pan, RenderInto render, object voice)
-    {
-        if (!active)
-        {
-            return;
-        }
-
-        // The drum voices add into their output (and stop early when they end), so the scratch starts silent.
-        buffer.Clear();
-        render(voice, buffer);
-        double angle = (pan + 1.0) * Math.PI / 4.0;
-        float l = (float)Math.Cos(angle) * level * _gain;
-        float r = (float)Math.Sin(angle) * level * _gain;
-        for (int i = 0; i < buffer.Length; i++)
-        {
-            left[i] += buffer[i] * l;
-            right[i] += buffer[i] * r;
-        }
-    }
-
-    private delegate void RenderInto(object voice, Span<float> buffer);
 }

@@ -27,10 +27,7 @@ public sealed class PolySynth : IInstrument
             _voices[i] = new SynthVoice();
         }
 
-        // Equal-power pan law.
-        double angle = (pan + 1.0) * Math.PI / 4.0;
-        _panLeft = (float)Math.Cos(angle);
-        _panRight = (float)Math.Sin(angle);
+        (_panLeft, _panRight) = Dsp.PanLaw.Gains(pan);
     }
 
     /// <summary>Voices sounding now.</summary>
