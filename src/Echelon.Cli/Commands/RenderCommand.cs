@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Echelon.Audio.Wav;
 using Echelon.Music.Composition;
 using Echelon.Music.Theory;
+using Echelon.Music.Transport;
 using Echelon.Studio.Render;
 
 namespace Echelon.Cli.Commands;
@@ -40,12 +41,12 @@ internal static class RenderCommand
                 return Fail($"seconds: {Number(s)} is out of range; allowed 0.1–3600.");
             }
 
-            if (!(tempo is >= 40 and <= 200))
+            if (!Bpm.IsValid(tempo))
             {
-                return Fail($"bpm: {Number(tempo)} is out of range; allowed 40–200.");
+                return Fail($"{Bpm.FieldName}: {Number(tempo)} is out of range; allowed {Bpm.AllowedRange}.");
             }
 
-            if (!(level is >= 0 and <= 1))
+            if (!UnitInterval.IsValid(level))
             {
                 return Fail($"intensity: {Number(level)} is out of range; allowed 0–1.");
             }

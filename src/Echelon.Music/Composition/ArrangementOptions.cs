@@ -29,9 +29,9 @@ public sealed record ArrangementOptions
     /// <summary>Throws an <see cref="ArgumentOutOfRangeException"/> naming the field and the allowed range.</summary>
     public void Validate()
     {
-        if (!(Bpm is >= 40 and <= 200))
+        if (!Transport.Bpm.IsValid(Bpm))
         {
-            throw new ArgumentOutOfRangeException("bpm", Bpm, "bpm must be 40–200.");
+            throw new ArgumentOutOfRangeException(Transport.Bpm.FieldName, Bpm, $"bpm must be {Transport.Bpm.AllowedRange}.");
         }
 
         if (!(BeatsPerBar is >= 1 and <= 16))

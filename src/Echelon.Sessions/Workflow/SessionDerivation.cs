@@ -30,14 +30,15 @@ public static class SessionDerivation
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentException.ThrowIfNullOrWhiteSpace(directory);
-        var builder = new Dynamics128Builder(builderOptions ?? new Dynamics128BuilderOptions());
+        builderOptions ??= new Dynamics128BuilderOptions();
+        var builder = new Dynamics128Builder(builderOptions);
         var devices = source.Devices.Select(d => new SessionDevice(d.Id, d.Kind, d.NominalRateHz, d.Description, d.Kind == SensorKind.Skeleton ? d.Skeleton : null)).ToList();
         var options = new SessionRecorderOptions
         {
             Devices = devices,
             Dynamics128Streams = [new SessionStreamInfo(SessionLayout.Dynamics128StreamName, builder.ProducerId, ControlRateHz)],
             SensorProducer = source.Name,
-            ConfigHash = builder.ProducerId[(builder.ProducerId.LastIndexOf('/') + 1)..],
+            ConfigHash = builderOptions.ConfigurationHash(),
         };
 
         long until = double.IsFinite(seconds) ? (long)Math.Round(seconds * 1e9) : long.MaxValue;
