@@ -1,4 +1,3 @@
-using Echelon.Audio.Tests.Peers;
 using Echelon.Audio.Wav;
 
 namespace Echelon.Audio.Tests.Wav;

@@ -177,7 +177,7 @@ public sealed class WavReaderTests
     [Fact]
     public void Read_FromAFile_UsesThePathInErrors()
     {
-        using var dir = new Peers.TempDirectory();
+        using var dir = new TempDirectory();
         var path = dir.File("bad.wav");
         File.WriteAllBytes(path, "RIFF\0\0\0\0AVI "u8.ToArray());
 

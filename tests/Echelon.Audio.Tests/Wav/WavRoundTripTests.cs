@@ -133,7 +133,7 @@ public sealed class WavRoundTripTests
     [Fact]
     public void File_WriteThenRead_ThroughCreate()
     {
-        using var dir = new Peers.TempDirectory();
+        using var dir = new TempDirectory();
         var path = dir.File("x.wav");
         using (var writer = WavWriter.Create(path, new WavWriterOptions { Channels = 1, Format = WavSampleFormat.IeeeFloat32 }))
         {

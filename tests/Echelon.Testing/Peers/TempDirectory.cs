@@ -1,4 +1,4 @@
-namespace Echelon.Audio.Tests.Peers;
+namespace Echelon.Testing.Peers;
 
 /// <summary>A fresh folder under the system temp folder, deleted on dispose (files for peers to read).</summary>
 public sealed class TempDirectory : IDisposable
@@ -6,7 +6,7 @@ public sealed class TempDirectory : IDisposable
     /// <summary>Creates the folder.</summary>
     public TempDirectory()
     {
-        Path = Directory.CreateTempSubdirectory("echelon-audio-").FullName;
+        Path = Directory.CreateTempSubdirectory("echelon-test-").FullName;
     }
 
     /// <summary>The folder.</summary>

@@ -1,4 +1,4 @@
-namespace Echelon.Audio.Tests.Peers;
+namespace Echelon.Testing.Peers;
 
 /// <summary>
 /// A fact that needs real programs (<see cref="PeerTool"/>): it is skipped, with a message naming

@@ -1,4 +1,4 @@
-namespace Echelon.Audio.Tests.Peers;
+namespace Echelon.Testing.Peers;
 
 /// <summary>What one run of a peer program gave back.</summary>
 public sealed record PeerRun(

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 
-namespace Echelon.Audio.Tests.Peers;
+namespace Echelon.Testing.Peers;
 
 /// <summary>
 /// A real program the tests compare against (../shared/PEERS.md): found on PATH, run with a
@@ -9,8 +9,8 @@ namespace Echelon.Audio.Tests.Peers;
 /// that cannot run says what to install.
 /// </summary>
 /// <remarks>
-/// <c>mir_eval</c> is not a program but a Python module; it counts as present when
-/// <c>/usr/bin/python3 -c "import mir_eval"</c> succeeds (Debian's Python packages import only
+/// <c>mir_eval</c> and <c>mido</c> are not programs but Python modules; each counts as present when
+/// <c>/usr/bin/python3 -c "import NAME"</c> succeeds (Debian's Python packages import only
 /// under the system interpreter, PEERS.md), and runs as <c>/usr/bin/python3</c>.
 /// Set <c>ECHELON_REQUIRE_PEERS=1</c> to make a missing peer fail its tests instead of skipping them.
 /// </remarks>
@@ -20,6 +20,7 @@ public sealed class PeerTool
     public const string RequireVariable = "ECHELON_REQUIRE_PEERS";
 
     private const string MirEval = "mir_eval";
+    private const string Mido = "mido";
     private const string SystemPython = "/usr/bin/python3";
 
     private static readonly TimeSpan s_defaultTimeout = TimeSpan.FromSeconds(60);
@@ -33,7 +34,16 @@ public sealed class PeerTool
         ["aubionotes"] = "aubio-tools",
         ["sox"] = "sox",
         ["ffmpeg"] = "ffmpeg",
+        ["oscdump"] = "liblo-tools",
+        ["oscsend"] = "liblo-tools",
+        ["scsynth"] = "supercollider-server",
+        ["fluidsynth"] = "fluidsynth",
+        ["jackd"] = "jackd2",
+        ["jack_wait"] = "jackd2",
+        ["jack_midi_dump"] = "jackd2",
+        ["jack_capture"] = "jack-capture",
         [MirEval] = "python3-mir-eval",
+        [Mido] = "python3-mido",
     };
 
     private static readonly ConcurrentDictionary<string, PeerTool> s_found = new(StringComparer.Ordinal);
@@ -45,7 +55,7 @@ public sealed class PeerTool
         Path = path;
     }
 
-    /// <summary>The tool's name as the tests use it (<c>sox</c>, <c>aubioonset</c>, <c>mir_eval</c>).</summary>
+    /// <summary>The tool's name as the tests use it (<c>sox</c>, <c>aubioonset</c>, <c>oscdump</c>, <c>mir_eval</c>).</summary>
     public string Name { get; }
 
     /// <summary>The Debian package that provides it.</summary>
@@ -59,7 +69,7 @@ public sealed class PeerTool
 
     /// <summary>Why a test needing this tool cannot run: names the package and how to install it.</summary>
     public string MissingMessage =>
-        $"peer '{Name}' not found {(Name == MirEval ? $"(import mir_eval under {SystemPython})" : "on PATH")}; " +
+        $"peer '{Name}' not found {(IsPythonModule(Name) ? $"(import {Name} under {SystemPython})" : "on PATH")}; " +
         $"install the Debian package '{Package}' (apt-get install {Package}); .ci/run installs it in CI.";
 
     /// <summary>True when <c>ECHELON_REQUIRE_PEERS=1</c>: missing peers fail instead of skipping.</summary>
@@ -82,9 +92,9 @@ public sealed class PeerTool
             throw new ArgumentException($"unknown peer '{name}'; known: {string.Join(", ", s_packages.Keys)}.", nameof(name));
         }
 
-        if (name == MirEval)
+        if (IsPythonModule(name))
         {
-            return new PeerTool(name, package, File.Exists(SystemPython) && PythonImports(MirEval) ? SystemPython : null);
+            return new PeerTool(name, package, File.Exists(SystemPython) && PythonImports(name) ? SystemPython : null);
         }
 
         foreach (var dir in (pathVariable ?? "").Split(System.IO.Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
@@ -176,11 +186,13 @@ public sealed class PeerTool
         OperatingSystem.IsWindows() ||
         (File.GetUnixFileMode(path) & (UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute)) != 0;
 
+    private static bool IsPythonModule(string name) => name is MirEval or Mido;
+
     private static bool PythonImports(string module)
     {
         try
         {
-            var probe = new PeerTool(MirEval, s_packages[MirEval], SystemPython);
+            var probe = new PeerTool(module, s_packages[module], SystemPython);
             return probe.Run(["-c", $"import {module}"], TimeSpan.FromSeconds(30), checkExitCode: false).ExitCode == 0;
         }
         catch (Exception e) when (e is InvalidOperationException or TimeoutException or System.ComponentModel.Win32Exception)
