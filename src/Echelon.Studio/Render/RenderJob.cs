@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using Echelon.Audio.Dsp;
 using Echelon.Audio.Instruments;
 using Echelon.Audio.Render;
 using Echelon.Audio.Wav;
@@ -11,7 +10,8 @@ namespace Echelon.Studio.Render;
 
 /// <summary>
 /// Offline render of the default arrangement: compose (<see cref="Arrangement"/>), play the notes
-/// through the <see cref="Band"/>, add reverb, limit at −0.1 dBFS with look-ahead, and write
+/// through the <see cref="Band"/>, send the melody to a quarter-note echo, add reverb, limit at −0.1 dBFS
+/// with look-ahead (<see cref="MixBus"/>), and write
 /// <c>mix.wav</c> (48 kHz stereo), <c>notes.jsonl</c> and, on request, one dry float WAV per agent.
 /// </summary>
 /// <remarks>The limiter's look-ahead delay is removed from the mix, so the mix, the stems and the notes share one timeline.</remarks>
@@ -45,13 +45,10 @@ public static class RenderJob
         var renderer = new OfflineRenderer(band, events);
         int block = request.BlockSize;
         renderer.Prepare(rate, block);
-        var reverb = new Reverb();
-        reverb.Prepare(rate);
-        reverb.Mix = 0.12;
-        reverb.RoomSize = 0.6;
-        var limiter = new LookaheadLimiter();
-        limiter.Prepare(rate);
-        int latency = limiter.LatencySamples;
+        var bus = new MixBus();
+        bus.Prepare(rate, block, arrangement.Bpm);
+        int latency = bus.LatencySamples;
+        int melody = IndexOf(AgentKind.Melody);
 
         var mixOptions = new WavWriterOptions { SampleRate = rate, Channels = 2, Format = request.Format };
         var stemOptions = new WavWriterOptions { SampleRate = rate, Channels = 2, Format = WavSampleFormat.IeeeFloat32 };
@@ -77,8 +74,7 @@ public static class RenderJob
                 Span<float> r = right.AsSpan(0, n);
                 long start = Stopwatch.GetTimestamp();
                 renderer.RenderBlock(l, r);
-                reverb.Process(l, r);
-                limiter.Process(l, r);
+                bus.Process(l, r, renderer.StemLeft(melody, n), renderer.StemRight(melody, n));
                 ticks += Stopwatch.GetTimestamp() - start;
 
                 // Stems are dry and on the note timeline; the mix is delayed by the limiter's look-ahead.
@@ -120,6 +116,19 @@ public static class RenderJob
                 stem.Dispose();
             }
         }
+    }
+
+    private static int IndexOf(AgentKind agent)
+    {
+        for (int i = 0; i < Arrangement.Agents.Count; i++)
+        {
+            if (Arrangement.Agents[i] == agent)
+            {
+                return i;
+            }
+        }
+
+        throw new ArgumentOutOfRangeException(nameof(agent), agent, "not one of the arrangement's agents.");
     }
 
     private static double Decibels(double amplitude) => amplitude > 0 ? 20 * Math.Log10(amplitude) : double.NegativeInfinity;

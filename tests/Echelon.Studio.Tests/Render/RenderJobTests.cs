@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Echelon.Audio.Dsp;
 using Echelon.Audio.Render;
 using Echelon.Audio.Wav;
 using Echelon.Music.Composition;
@@ -66,10 +65,8 @@ public sealed class RenderJobTests(RenderFixture fixture) : IClassFixture<Render
         InstrumentEvent[] events = [.. notes.Select(n => new InstrumentEvent(n.StartSample, (int)n.Agent, n.Pitch, n.Velocity, n.DurationSamples))];
         var renderer = new OfflineRenderer(Band.Create(), events);
         renderer.Prepare(48_000, 128);
-        var reverb = new Reverb();
-        reverb.Prepare(48_000);
-        var limiter = new LookaheadLimiter();
-        limiter.Prepare(48_000);
+        var bus = new MixBus();
+        bus.Prepare(48_000, 128, 120);
         var left = new float[128];
         var right = new float[128];
         long allocated = 0;
@@ -77,8 +74,7 @@ public sealed class RenderJobTests(RenderFixture fixture) : IClassFixture<Render
         {
             long before = GC.GetAllocatedBytesForCurrentThread();
             renderer.RenderBlock(left, right);
-            reverb.Process(left, right);
-            limiter.Process(left, right);
+            bus.Process(left, right, renderer.StemLeft(3, 128), renderer.StemRight(3, 128));
             if (block >= 200)
             {
                 allocated += GC.GetAllocatedBytesForCurrentThread() - before;
