@@ -173,14 +173,6 @@ public sealed class SynthDefFileTests
         Assert.Throws<InvalidOperationException>(() => Signal.FromConstant(1) * 2f);
     }
 
-    [Fact]
-    public void Write_DumpsForManualInspection()
-    {
-        string path = Path.Combine(Path.GetTempPath(), "echelon-defs.scsyndef");
-        File.WriteAllBytes(path, SynthDefFile.Write(EchelonSynthDefs.All));
-        Assert.True(new FileInfo(path).Length > 100);
-    }
-
     private static byte[] Float(float value)
     {
         var b = new byte[4];
