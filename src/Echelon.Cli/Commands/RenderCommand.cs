@@ -23,7 +23,7 @@ internal static class RenderCommand
         var seed = new Option<ulong>("--seed") { Description = "Seed of the composition.", DefaultValueFactory = _ => 1UL };
         var output = new Option<DirectoryInfo>("--out") { Description = "Output folder: mix.wav, notes.jsonl, stems/ with --stems.", Required = true };
         var stems = new Option<bool>("--stems") { Description = "Also write stems/{drums,bass,harmony,melody,percussion}.wav (dry, float)." };
-        var control = new Option<FileInfo?>("--control") { Description = "A JSONL control script ({\"t\": s, \"intensity\": …, \"density\": …, \"brightness\": …, \"tension\": …, \"section\": n}) instead of the fixed values." };
+        var control = new Option<FileInfo?>("--control") { Description = "A JSONL control script ({\"t\": s, \"intensity\": …, \"density\": …, \"brightness\": …, \"tension\": …, \"section\": n, \"key\": \"D\", \"mode\": \"dorian\"}) instead of the fixed values; section, key and mode changes land on the next bar line." };
         var format = new Option<string>("--format") { Description = "mix.wav sample format: pcm24 or float.", DefaultValueFactory = _ => "pcm24" };
         var json = new Option<bool>("--json") { Description = "Print one JSON object on stdout: seconds, realtime_factor, peak_dbfs, rms_dbfs, notes, agents{name:notes}." };
         var command = new Command("render", "Compose with the five agents and render the mix (48 kHz stereo) offline.")

@@ -5,8 +5,9 @@ namespace Echelon.Music.Composition;
 
 /// <summary>
 /// Composes a whole piece offline: a chord per bar from the <see cref="ProgressionGenerator"/>, then
-/// each of the five agents one bar at a time with that bar's control state (a section change starts
-/// the progression on the tonic). Notes come out sorted by start sample, then agent, then pitch;
+/// each of the five agents one bar at a time with that bar's control state and key. Section, key and
+/// mode changes in the control script take effect on bar lines; each starts the progression on the
+/// (new) tonic. Notes come out sorted by start sample, then agent, then pitch;
 /// notes that would start after the end are dropped. Deterministic from the options.
 /// </summary>
 public static class Arrangement
@@ -24,15 +25,24 @@ public static class Arrangement
         int bars = (int)Math.Ceiling(totalSamples / (samplesPerBeat * options.BeatsPerBar));
 
         // Chords first, so each bar also knows the next bar's chord.
-        var progression = new ProgressionGenerator(options.Scale, options.Seed ^ 0x9A11);
+        var progression = new ProgressionGenerator(options.Control.ScaleAt(0, options.Scale), options.Seed ^ 0x9A11);
         var chords = new Chord[bars + 1];
         var controls = new ControlState[bars + 1];
+        var scales = new Scale[bars + 1];
         int section = int.MinValue;
         for (int bar = 0; bar <= bars; bar++)
         {
             double start = bar * options.BeatsPerBar * samplesPerBeat / options.SampleRate;
             controls[bar] = options.Control.At(start);
-            if (controls[bar].Section != section)
+            scales[bar] = options.Control.ScaleAt(start, options.Scale);
+            if (bar > 0 && scales[bar] != scales[bar - 1])
+            {
+                // A new key: a new progression in it, seeded by the bar so the same script gives the same piece.
+                progression = new ProgressionGenerator(scales[bar], options.Seed ^ 0x9A11 ^ ((ulong)bar << 20));
+                section = controls[bar].Section;
+                progression.StartSection();
+            }
+            else if (controls[bar].Section != section)
             {
                 section = controls[bar].Section;
                 progression.StartSection();
@@ -58,7 +68,7 @@ public static class Arrangement
                 (long)Math.Round(bar * options.BeatsPerBar * samplesPerBeat),
                 samplesPerBeat,
                 options.BeatsPerBar,
-                options.Scale,
+                scales[bar],
                 chords[bar],
                 chords[bar + 1],
                 controls[bar],

@@ -73,6 +73,35 @@ public sealed class ArrangementTests
     }
 }
 
+public sealed class ArrangementKeyChangeTests
+{
+    [Fact]
+    public void KeyChange_TakesEffectOnTheNextBarLine_AndEveryPitchedNoteFollowsIt()
+    {
+        // 120 BPM in 4: bars are 2 s. The change is asked for at 9 s, inside bar 4, so it lands on bar 5 (10 s).
+        ControlScript script = ControlScript.Parse(["{\"t\": 0}", "{\"t\": 9, \"key\": \"Eb\", \"mode\": \"ionian\"}"], "k.jsonl");
+        var options = new ArrangementOptions { Bpm = 120, Seconds = 20, Seed = 3, Scale = new Scale(9, Mode.Aeolian), Control = script };
+        List<NoteEvent> notes = Arrangement.Compose(options);
+        var before = new Scale(9, Mode.Aeolian);
+        var after = new Scale(3, Mode.Ionian);
+        long change = 10 * 48_000;
+        NoteEvent[] pitched = [.. notes.Where(n => n.Agent is AgentKind.Bass or AgentKind.Harmony or AgentKind.Melody)];
+        Assert.Contains(pitched, n => n.StartSample < change);
+        Assert.Contains(pitched, n => n.StartSample >= change);
+        foreach (NoteEvent n in pitched)
+        {
+            Scale expected = n.StartSample < change ? before : after;
+            Assert.True(expected.Contains(n.Pitch), $"{n.Agent} note {n.Pitch} at {n.StartSample / 48_000.0:0.###} s is outside {expected}");
+        }
+
+        // The first harmony chord in the new key is its tonic (the progression restarts on a key change).
+        NoteEvent[] firstChord = [.. pitched.Where(n => n.Agent == AgentKind.Harmony && n.StartSample == change)];
+        Assert.NotEmpty(firstChord);
+        Assert.Contains(firstChord, n => n.Pitch % 12 == 3);
+        Assert.Equal(notes, Arrangement.Compose(options));
+    }
+}
+
 public sealed class ControlScriptTests
 {
     [Fact]
@@ -96,11 +125,27 @@ public sealed class ControlScriptTests
     [InlineData("{\"t\": 0, \"loudness\": 0.5}", 1, "loudness", "unknown field")]
     [InlineData("not json", 1, "json", "not a JSON object")]
     [InlineData("{\"t\": \"soon\"}", 1, "t", "must be a number")]
+    [InlineData("{\"t\": 0, \"key\": \"H\"}", 1, "key", "not a key; allowed: C")]
+    [InlineData("{\"t\": 0, \"key\": 3}", 1, "key", "not a key")]
+    [InlineData("{\"t\": 0, \"mode\": \"blues\"}", 1, "mode", "not a mode; allowed: ionian")]
     public void Parse_BadLine_NamesTheLineAndField(string line, int number, string field, string problem)
     {
         FormatException e = Assert.Throws<FormatException>(() => ControlScript.Parse([line], "c.jsonl"));
         Assert.Contains($"c.jsonl:{number}: {field}: ", e.Message, StringComparison.Ordinal);
         Assert.Contains(problem, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ScaleAt_CarriesKeyAndModeForward_FallingBackToThePiece()
+    {
+        ControlScript script = ControlScript.Parse(
+            ["{\"t\": 0, \"intensity\": 0.5}", "{\"t\": 8, \"key\": \"F#\"}", "{\"t\": 16, \"mode\": \"lydian\"}", "{\"t\": 20, \"intensity\": 1}"],
+            "k.jsonl");
+        var piece = new Scale(9, Mode.Aeolian);
+        Assert.Equal(piece, script.ScaleAt(7.99, piece));
+        Assert.Equal(new Scale(6, Mode.Aeolian), script.ScaleAt(8, piece));
+        Assert.Equal(new Scale(6, Mode.Lydian), script.ScaleAt(16, piece));
+        Assert.Equal(new Scale(6, Mode.Lydian), script.ScaleAt(100, piece));
     }
 
     [Fact]
