@@ -79,7 +79,7 @@ public sealed class OscAddressPattern
         }
 
         Span<int> jumps = stackalloc int[pattern.Length];
-        return TryComputeJumps(pattern, jumps, out _, out _) && Run(pattern, jumps, address);
+        return TryComputeJumps(pattern, jumps, out _, out _, out _) && Run(pattern, jumps, address);
     }
 
     /// <summary>True when <paramref name="address"/> (UTF-8, no wildcards expected) matches this pattern.</summary>
@@ -134,9 +134,9 @@ public sealed class OscAddressPattern
         }
 
         int[] jumps = new int[bytes.Length];
-        if (!literal && !TryComputeJumps(bytes, jumps, out int at, out problem))
+        if (!literal && !TryComputeJumps(bytes, jumps, out int at, out byte open, out byte found))
         {
-            problem = string.Create(CultureInfo.InvariantCulture, $"at byte {at}, {problem}");
+            problem = Describe(at, open, found);
             return false;
         }
 
@@ -148,17 +148,21 @@ public sealed class OscAddressPattern
     /// <summary>
     /// For each '[' the index of its ']', for each '{' and each ',' inside braces the index of the '}';
     /// 0 elsewhere. Fails on unclosed or nested groups, '/' inside a group, or a stray ']' or '}'.
+    /// Allocation-free: a failure is returned as the byte offset, the group's opening character
+    /// (0 for a stray closing one) and the offending character; <see cref="Describe"/> words it.
     /// </summary>
-    private static bool TryComputeJumps(ReadOnlySpan<byte> p, Span<int> jumps, out int at, [NotNullWhen(false)] out string? problem)
+    private static bool TryComputeJumps(ReadOnlySpan<byte> p, Span<int> jumps, out int at, out byte open, out byte found)
     {
         jumps.Clear();
+        open = 0;
+        found = 0;
         for (int i = 0; i < p.Length; i++)
         {
             byte b = p[i];
             if (b is (byte)']' or (byte)'}')
             {
                 at = i;
-                problem = $"'{(char)b}' closes nothing; '[' and '{{' open groups.";
+                found = b;
                 return false;
             }
 
@@ -181,7 +185,8 @@ public sealed class OscAddressPattern
                 if (c is (byte)'/' or (byte)'[' or (byte)'{' or (byte)']' or (byte)'}')
                 {
                     at = k;
-                    problem = $"'{(char)c}' cannot appear inside '{(char)b}…{(char)close}'.";
+                    open = b;
+                    found = c;
                     return false;
                 }
 
@@ -194,7 +199,7 @@ public sealed class OscAddressPattern
             if (end < 0)
             {
                 at = i;
-                problem = $"'{(char)b}' is never closed by '{(char)close}'.";
+                open = b;
                 return false;
             }
 
@@ -211,8 +216,19 @@ public sealed class OscAddressPattern
         }
 
         at = -1;
-        problem = null;
         return true;
+    }
+
+    private static string Describe(int at, byte open, byte found)
+    {
+        char close = open == (byte)'[' ? ']' : '}';
+        string what = (open, found) switch
+        {
+            (0, _) => $"'{(char)found}' closes nothing; '[' and '{{' open groups.",
+            (_, 0) => $"'{(char)open}' is never closed by '{close}'.",
+            _ => $"'{(char)found}' cannot appear inside '{(char)open}…{close}'.",
+        };
+        return string.Create(CultureInfo.InvariantCulture, $"at byte {at}, {what}");
     }
 
     private static bool Run(ReadOnlySpan<byte> p, ReadOnlySpan<int> jumps, ReadOnlySpan<byte> address)
