@@ -12,7 +12,8 @@ namespace Echelon.Studio.Render;
 /// Offline render of the default arrangement: compose (<see cref="Arrangement"/>), play the notes
 /// through the <see cref="Band"/>, send the melody to a quarter-note echo, add reverb, limit at −0.1 dBFS
 /// with look-ahead (<see cref="MixBus"/>), and write
-/// <c>mix.wav</c> (48 kHz stereo), <c>notes.jsonl</c> and, on request, one dry float WAV per agent.
+/// <c>mix.wav</c> (48 kHz stereo), <c>notes.jsonl</c>, <c>notes.mid</c> (<see cref="NotesMidiFile"/>) and, on
+/// request, one dry float WAV per agent.
 /// </summary>
 /// <remarks>The limiter's look-ahead delay is removed from the mix, so the mix, the stems and the notes share one timeline.</remarks>
 public static class RenderJob
@@ -33,6 +34,7 @@ public static class RenderJob
 
         Directory.CreateDirectory(request.OutputDirectory);
         WriteNotes(Path.Combine(request.OutputDirectory, "notes.jsonl"), notes, rate);
+        NotesMidiFile.Build(notes, rate, arrangement.Bpm).Write(Path.Combine(request.OutputDirectory, "notes.mid"));
 
         var events = new InstrumentEvent[notes.Count];
         for (int i = 0; i < notes.Count; i++)

@@ -47,6 +47,7 @@ public sealed class RenderCommandTests : IDisposable
         int notes = root.GetProperty("notes").GetInt32();
         Assert.Equal(notes, root.GetProperty("agents").EnumerateObject().Sum(a => a.Value.GetInt32()));
         Assert.True(File.Exists(Path.Combine(output, "mix.wav")));
+        Assert.True(File.Exists(Path.Combine(output, "notes.mid")));
         Assert.Equal(notes, File.ReadAllLines(Path.Combine(output, "notes.jsonl")).Length);
         foreach (string stem in new[] { "drums", "bass", "harmony", "melody", "percussion" })
         {
