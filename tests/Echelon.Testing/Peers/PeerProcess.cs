@@ -1,0 +1,130 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+
+namespace Echelon.Testing.Peers;
+
+/// <summary>
+/// A real program left running while a test talks to it (a server such as liblo's <c>oscdump</c>):
+/// started with redirected output, its stdout and stderr collected line by line, killed (with its
+/// children) on dispose. The test waits for the lines it expects with <see cref="WaitForLine"/>.
+/// </summary>
+public sealed class PeerProcess : IDisposable
+{
+    private readonly Process _process;
+    private readonly ConcurrentQueue<string> _stdout = new();
+    private readonly ConcurrentQueue<string> _stderr = new();
+    private readonly SemaphoreSlim _lines = new(0);
+
+    private PeerProcess(Process process)
+    {
+        _process = process;
+    }
+
+    /// <summary>The command line, for failure messages.</summary>
+    public string CommandLine { get; private init; } = "";
+
+    /// <summary>True while the program runs.</summary>
+    public bool IsRunning => !_process.HasExited;
+
+    /// <summary>Every stdout line so far.</summary>
+    public IReadOnlyList<string> StandardOutput => [.. _stdout];
+
+    /// <summary>Every stderr line so far.</summary>
+    public IReadOnlyList<string> StandardError => [.. _stderr];
+
+    /// <summary>Starts <paramref name="tool"/> with <paramref name="arguments"/> (no shell).</summary>
+    /// <exception cref="InvalidOperationException">The tool is missing.</exception>
+    public static PeerProcess Start(PeerTool tool, params string[] arguments)
+    {
+        ArgumentNullException.ThrowIfNull(tool);
+        if (tool.Path is null)
+        {
+            throw new InvalidOperationException(tool.MissingMessage);
+        }
+
+        var info = new ProcessStartInfo(tool.Path)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+        };
+        foreach (string a in arguments)
+        {
+            info.ArgumentList.Add(a);
+        }
+
+        var process = new Process { StartInfo = info, EnableRaisingEvents = true };
+        var peer = new PeerProcess(process) { CommandLine = tool.Name + " " + string.Join(' ', arguments) };
+        process.OutputDataReceived += (_, e) => peer.Add(peer._stdout, e.Data);
+        process.ErrorDataReceived += (_, e) => peer.Add(peer._stderr, e.Data);
+        process.Start();
+        process.StandardInput.Close();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return peer;
+    }
+
+    /// <summary>
+    /// Waits until a stdout (or, with <paramref name="stderr"/>, stderr) line satisfies
+    /// <paramref name="match"/> and returns it; null when <paramref name="timeout"/> passes or the program exits first.
+    /// </summary>
+    public string? WaitForLine(Func<string, bool> match, TimeSpan timeout, bool stderr = false)
+    {
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            string? found = (stderr ? _stderr : _stdout).FirstOrDefault(match);
+            if (found is not null)
+            {
+                return found;
+            }
+
+            TimeSpan left = timeout - clock.Elapsed;
+            if (left <= TimeSpan.Zero || (_process.HasExited && !_lines.Wait(50)))
+            {
+                return null;
+            }
+
+            _lines.Wait(left < TimeSpan.FromMilliseconds(100) ? left : TimeSpan.FromMilliseconds(100));
+        }
+    }
+
+    /// <summary>Kills the program and its children.</summary>
+    public void Dispose()
+    {
+        try
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+                _process.WaitForExit(10_000);
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // It exited between the check and the kill.
+        }
+
+        _process.Dispose();
+        _lines.Dispose();
+    }
+
+    private void Add(ConcurrentQueue<string> queue, string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        queue.Enqueue(line);
+        try
+        {
+            _lines.Release();
+        }
+        catch (ObjectDisposedException)
+        {
+            // Output that arrives while the test is disposing the process.
+        }
+    }
+}
