@@ -34,7 +34,11 @@ public sealed class PeerProcess : IDisposable
 
     /// <summary>Starts <paramref name="tool"/> with <paramref name="arguments"/> (no shell).</summary>
     /// <exception cref="InvalidOperationException">The tool is missing.</exception>
-    public static PeerProcess Start(PeerTool tool, params string[] arguments)
+    public static PeerProcess Start(PeerTool tool, params string[] arguments) => Start(tool, null, arguments);
+
+    /// <summary>Starts <paramref name="tool"/> with extra environment variables (a JACK server's name, …).</summary>
+    /// <exception cref="InvalidOperationException">The tool is missing.</exception>
+    public static PeerProcess Start(PeerTool tool, IReadOnlyDictionary<string, string>? environment, params string[] arguments)
     {
         ArgumentNullException.ThrowIfNull(tool);
         if (tool.Path is null)
@@ -52,6 +56,11 @@ public sealed class PeerProcess : IDisposable
         foreach (string a in arguments)
         {
             info.ArgumentList.Add(a);
+        }
+
+        foreach ((string name, string value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[name] = value;
         }
 
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };

@@ -1,0 +1,139 @@
+using System.Globalization;
+using System.Net;
+using Echelon.Protocols.Osc;
+using Echelon.Protocols.SuperCollider;
+
+namespace Echelon.Studio.Tests.SuperCollider;
+
+/// <summary>
+/// The client against a live scsynth on a JACK dummy server (../shared/PEERS.md): replies, node
+/// tracking, and notes in bundles stamped ahead landing at their times in what scsynth recorded.
+/// </summary>
+[Trait("Peer", "scsynth")]
+public sealed class ScsynthLivePeerTests
+{
+    private static readonly TimeSpan Reply = TimeSpan.FromSeconds(5);
+
+    [PeerFact("scsynth", "jackd", "jack_wait")]
+    public async Task LiveServer_AnswersTracksNodes_AndPlaysStampedNotesOnTime()
+    {
+        using JackServer jack = JackServer.Start();
+        int port = FreePort.Udp();
+        using PeerProcess scsynth = PeerProcess.Start(PeerTool.Get("scsynth"), jack.Environment, "-u", port.ToString(CultureInfo.InvariantCulture), "-R", "0", "-i", "2", "-o", "2");
+        Assert.True(
+            scsynth.WaitForLine(l => l.Contains("server ready", StringComparison.Ordinal), TimeSpan.FromSeconds(15)) is not null,
+            "scsynth did not start: " + string.Join('\n', scsynth.StandardOutput.Concat(scsynth.StandardError)));
+
+        using var client = new ScsynthClient(new IPEndPoint(IPAddress.Loopback, port));
+        var ended = new List<int>();
+        client.NodeEvent += e =>
+        {
+            if (e.Command == "/n_end")
+            {
+                lock (ended)
+                {
+                    ended.Add(e.Node);
+                }
+            }
+        };
+        await client.NotifyAsync(true, Reply);
+        ScsynthStatus before = await client.StatusAsync(Reply);
+        Assert.Equal(48_000, before.NominalSampleRate);
+        Assert.Equal(0, before.Synths);
+
+        await client.LoadSynthDefsAsync(EchelonSynthDefs.All, Reply);
+        Assert.Equal(before.SynthDefs + EchelonSynthDefs.All.Count, (await client.StatusAsync(Reply)).SynthDefs);
+        client.NewGroup(1);
+
+        // Record the main outputs: a buffer streamed to a float WAV by the DiskOut def at the tail.
+        using var dir = new TempDirectory();
+        string wav = dir.File("live.wav");
+        client.Send(new OscMessage("/b_alloc", 0, 65_536, 2));
+        await client.SyncAsync(Reply);
+        client.Send(new OscMessage("/b_write", 0, wav, "wav", "float", 0, 0, 1));
+        await client.SyncAsync(Reply);
+
+        // Everything in bundles stamped from one instant: the recorder, then three notes 0.5 s apart.
+        OscTimeTag start = OscTimeTag.FromSecondsSince1900(client.Ahead().ToSecondsSince1900() + 0.2);
+        int recorder = client.AllocateNodeId();
+        client.NewSynth(EchelonSynthDefs.DiskRecorderName, recorder, 1, 0, [("bufnum", 0f)], start);
+        (double At, float Freq)[] notes = [(0.5, 440f), (1.0, 660f), (1.5, 880f)];
+        int[] nodes = new int[notes.Length];
+        for (int i = 0; i < notes.Length; i++)
+        {
+            nodes[i] = client.AllocateNodeId();
+            OscTimeTag at = OscTimeTag.FromSecondsSince1900(start.ToSecondsSince1900() + notes[i].At);
+            client.NewSynth(EchelonSynthDefs.SineName, nodes[i], 0, 1, [("freq", notes[i].Freq), ("amp", 0.4f), ("attack", 0.001f), ("release", 0.2f)], at);
+        }
+
+        await Task.Delay(TimeSpan.FromSeconds(2.6));
+        client.Free(recorder);
+        client.Send(new OscMessage("/b_close", 0));
+        await client.SyncAsync(Reply);
+        client.Send(new OscMessage("/b_free", 0));
+        await client.SyncAsync(Reply);
+        await Task.Delay(200);
+
+        // Node tracking: group 1, the recorder and every sine started; the synths ended; only the group is left.
+        Assert.Equal(5, client.NodesStarted);
+        lock (ended)
+        {
+            Assert.Equal([.. nodes.Append(recorder).Order()], ended.Order());
+        }
+
+        Assert.Equal([1], client.LiveNodes);
+        Assert.Equal(0, client.Failures);
+
+        // The recording: each note starts within one 64-sample control block of its stamp, at its pitch.
+        float[] audio = Echelon.Audio.Wav.WavReader.Read(wav).Channels[0];
+        foreach ((double at, float freq) in notes)
+        {
+            int scheduled = (int)Math.Round(at * 48_000);
+            int onset = FirstAbove(audio, scheduled - 4800, 1e-3f);
+            Assert.InRange(onset - scheduled, -64, 64);
+            double measured = ZeroCrossingFrequency(audio.AsSpan(onset + 480, 4800));
+            Assert.InRange(measured, freq * 0.99, freq * 1.01);
+        }
+    }
+
+    [Fact]
+    public async Task NoServer_StatusTimesOut_WithAClearError()
+    {
+        using var client = new ScsynthClient(new IPEndPoint(IPAddress.Loopback, FreePort.Udp()));
+        var e = await Assert.ThrowsAsync<ScsynthException>(() => client.StatusAsync(TimeSpan.FromMilliseconds(200)));
+        Assert.Contains("/status", e.Message, StringComparison.Ordinal);
+        Assert.Contains("did not answer", e.Message, StringComparison.Ordinal);
+    }
+
+    private static int FirstAbove(float[] x, int from, float threshold)
+    {
+        for (int i = Math.Max(0, from); i < x.Length; i++)
+        {
+            if (Math.Abs(x[i]) > threshold)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static double ZeroCrossingFrequency(ReadOnlySpan<float> x)
+    {
+        double first = -1;
+        double last = -1;
+        int count = 0;
+        for (int i = 1; i < x.Length; i++)
+        {
+            if (x[i - 1] < 0 && x[i] >= 0)
+            {
+                double t = i - 1 + (x[i - 1] / (double)(x[i - 1] - x[i]));
+                first = first < 0 ? t : first;
+                last = t;
+                count++;
+            }
+        }
+
+        return count < 2 ? 0 : (count - 1) * 48_000 / (last - first);
+    }
+}
