@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
 using Echelon.Music.Composition;
+using Echelon.Protocols.Osc.Transport;
 using Echelon.Protocols.SuperCollider;
 using Echelon.Studio.SuperCollider;
 
@@ -14,6 +15,7 @@ internal static class ScCommand
     {
         var sc = new Command("sc", "SuperCollider: render the composer's notes with scsynth, or write Echelon's SynthDefs.");
         sc.Subcommands.Add(Render());
+        sc.Subcommands.Add(Play());
         sc.Subcommands.Add(Defs());
         return sc;
     }
@@ -62,6 +64,54 @@ internal static class ScCommand
             };
             Console.Out.WriteLine(parse.GetValue(json) ? figures.ToJsonString() : figures.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
             return 0;
+        });
+        return command;
+    }
+
+    private static Command Play()
+    {
+        var piece = new ArrangementArguments();
+        var server = new Option<string>("--server") { Description = "scsynth's UDP address, HOST:PORT (start it with `scsynth -u PORT`).", DefaultValueFactory = _ => "127.0.0.1:57110" };
+        var latency = new Option<double>("--latency") { Description = "How far ahead notes are time-stamped, ms (0–1000).", DefaultValueFactory = _ => 50.0 };
+        var command = new Command("play", "Play the notes `echelon render` composes for the same arguments on a running scsynth, each in a bundle stamped ahead so it starts on its sample.")
+        {
+            server, latency,
+        };
+        piece.AddTo(command);
+        command.SetAction(async (parse, cancel) =>
+        {
+            if (!piece.TryRead(parse, out ArrangementOptions arrangement, out string error))
+            {
+                return Fail(error);
+            }
+
+            if (!OscEndPoints.TrySplit(parse.GetValue(server), out string? host, out int port, out string? problem))
+            {
+                return Fail($"server: {problem}");
+            }
+
+            double ms = parse.GetValue(latency);
+            if (!(ms is >= 0 and <= 1000))
+            {
+                return Fail($"latency: {ms.ToString(System.Globalization.CultureInfo.InvariantCulture)} is out of range; allowed 0–1000 ms.");
+            }
+
+            List<NoteEvent> notes = Arrangement.Compose(arrangement);
+            using var client = new ScsynthClient(OscEndPoints.Resolve(host, port), TimeSpan.FromMilliseconds(ms));
+            try
+            {
+                int sent = await ScPlayer.PlayAsync(client, notes, arrangement.SampleRate, arrangement.Seconds, cancel).ConfigureAwait(false);
+                Console.Out.WriteLine($"{{\"notes\":{notes.Count},\"commands\":{sent},\"nodes_started\":{client.NodesStarted},\"failures\":{client.Failures}}}");
+                return 0;
+            }
+            catch (ScsynthException e)
+            {
+                return Fail(e.Message, 1);
+            }
+            catch (OperationCanceledException)
+            {
+                return 130;
+            }
         });
         return command;
     }

@@ -86,6 +86,13 @@ public sealed class ScsynthClient : IDisposable
     /// <summary>A fresh node id.</summary>
     public int AllocateNodeId() => Interlocked.Increment(ref _nextNode);
 
+    /// <summary>Reserves <paramref name="count"/> consecutive fresh node ids and returns the first.</summary>
+    public int AllocateNodeIds(int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        return Interlocked.Add(ref _nextNode, count) - count + 1;
+    }
+
     /// <summary>The time tag <see cref="Latency"/> from now.</summary>
     public OscTimeTag Ahead() => OscTimeTag.FromDateTimeOffset(_clock.GetUtcNow() + Latency);
 

@@ -33,12 +33,30 @@ public static class ScScore
     /// <param name="seconds">Length of the render.</param>
     public static NrtScore Build(IReadOnlyList<NoteEvent> notes, int sampleRate, double seconds)
     {
-        ArgumentNullException.ThrowIfNull(notes);
-        ArgumentOutOfRangeException.ThrowIfLessThan(sampleRate, 1);
         var score = new NrtScore();
         score.Add(0, new OscMessage("/d_recv", OscValue.Blob(SynthDefFile.Write(EchelonSynthDefs.All))));
         score.Add(0, new OscMessage("/g_new", Group, 0, 0));
-        int node = FirstNodeId;
+        foreach ((double time, OscMessage message) in NoteCommands(notes, sampleRate, seconds, FirstNodeId))
+        {
+            score.Add(time, message);
+        }
+
+        // The render's length is the last bundle's time.
+        score.Add(seconds, new OscMessage("/c_set", 0, 0f));
+        return score;
+    }
+
+    /// <summary>
+    /// The commands that play <paramref name="notes"/>, in time order: a <c>/s_new</c> into <see cref="Group"/>
+    /// at each note's start (node ids from <paramref name="firstNode"/> in note order) and, for the gated pads,
+    /// <c>/n_set gate 0</c> at its end; nothing at or after <paramref name="seconds"/>.
+    /// </summary>
+    public static List<(double Seconds, OscMessage Message)> NoteCommands(IReadOnlyList<NoteEvent> notes, int sampleRate, double seconds, int firstNode)
+    {
+        ArgumentNullException.ThrowIfNull(notes);
+        ArgumentOutOfRangeException.ThrowIfLessThan(sampleRate, 1);
+        var commands = new List<(double Seconds, OscMessage Message)>(notes.Count * 2);
+        int node = firstNode;
         foreach (NoteEvent note in notes)
         {
             double start = note.StartSample / (double)sampleRate;
@@ -51,18 +69,17 @@ public static class ScScore
             (string def, OscValue[] controls, bool gated) = Voice(note, length);
             var args = new List<OscValue>(4 + controls.Length) { def, node, 1, Group };
             args.AddRange(controls);
-            score.Add(start, new OscMessage("/s_new", args));
+            commands.Add((start, new OscMessage("/s_new", args)));
             if (gated && start + length < seconds)
             {
-                score.Add(start + length, new OscMessage("/n_set", node, "gate", 0f));
+                commands.Add((start + length, new OscMessage("/n_set", node, "gate", 0f)));
             }
 
             node++;
         }
 
-        // The render's length is the last bundle's time.
-        score.Add(seconds, new OscMessage("/c_set", 0, 0f));
-        return score;
+        // Stable: a note-off and a note-on at one time keep the order they were made in.
+        return [.. commands.OrderBy(c => c.Seconds)];
     }
 
     /// <summary>Frequency of a MIDI note in equal temperament, A4 = 440 Hz.</summary>

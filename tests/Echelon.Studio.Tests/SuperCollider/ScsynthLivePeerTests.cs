@@ -96,6 +96,29 @@ public sealed class ScsynthLivePeerTests
         }
     }
 
+    [PeerFact("scsynth", "jackd", "jack_wait")]
+    public async Task Player_StartsEveryNoteOfThePiece_WithoutAFailure()
+    {
+        using JackServer jack = JackServer.Start();
+        int port = FreePort.Udp();
+        using PeerProcess scsynth = PeerProcess.Start(PeerTool.Get("scsynth"), jack.Environment, "-u", port.ToString(CultureInfo.InvariantCulture), "-R", "0", "-i", "2", "-o", "2");
+        Assert.NotNull(scsynth.WaitForLine(l => l.Contains("server ready", StringComparison.Ordinal), TimeSpan.FromSeconds(15)));
+
+        var arrangement = new Echelon.Music.Composition.ArrangementOptions { Bpm = 120, Seconds = 3, Seed = 5 };
+        List<Echelon.Music.Composition.NoteEvent> notes = Echelon.Music.Composition.Arrangement.Compose(arrangement);
+        using var client = new ScsynthClient(new IPEndPoint(IPAddress.Loopback, port));
+        int sent = await Echelon.Studio.SuperCollider.ScPlayer.PlayAsync(client, notes, arrangement.SampleRate, arrangement.Seconds);
+        await client.SyncAsync(Reply);
+        await Task.Delay(300);
+
+        int synths = Echelon.Studio.SuperCollider.ScScore.NoteCommands(notes, arrangement.SampleRate, arrangement.Seconds, 1).Count(c => c.Message.Address == "/s_new");
+        Assert.True(synths > 10, $"{synths} notes");
+        Assert.True(sent >= synths);
+        Assert.Equal(synths + 1, client.NodesStarted); // and group 1
+        Assert.Equal(0, client.Failures);
+        Assert.Equal([1], client.LiveNodes); // g_freeAll ended the rest
+    }
+
     [Fact]
     public async Task NoServer_StatusTimesOut_WithAClearError()
     {

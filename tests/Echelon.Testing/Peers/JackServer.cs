@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 
 namespace Echelon.Testing.Peers;
 
@@ -9,7 +10,10 @@ namespace Echelon.Testing.Peers;
 /// </summary>
 public sealed class JackServer : IDisposable
 {
+    private static readonly Lock s_starting = new();
     private readonly PeerProcess _jackd;
+
+    private FileStream? _lease;
 
     private JackServer(string name, PeerProcess jackd)
     {
@@ -28,37 +32,83 @@ public sealed class JackServer : IDisposable
     /// <summary>What a client's environment needs to find this server and never start another.</summary>
     public IReadOnlyDictionary<string, string> Environment { get; }
 
-    /// <summary>Starts the server and waits (up to 10 s) until clients can connect.</summary>
-    /// <exception cref="InvalidOperationException">jackd is missing, or the server did not come up; the message carries its output.</exception>
+    /// <summary>Starts the server and waits until clients can connect.</summary>
+    /// <remarks>
+    /// Two jackd processes on one machine can both fail with "Failed to open server" (they race for JACK's
+    /// shared-memory registry), and test assemblies run in parallel. So one server at a time runs for the
+    /// tests: each holds an exclusive lock on a file in the temp folder from start to dispose (other
+    /// processes wait up to two minutes for it), and a failed start is still retried up to five times.
+    /// </remarks>
+    /// <exception cref="InvalidOperationException">jackd is missing, or the server never came up; the message carries its output.</exception>
     public static JackServer Start(int sampleRate = 48_000, int period = 128)
     {
-        string name = $"echelon-test-{System.Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..8]}";
-        var env = new Dictionary<string, string>(StringComparer.Ordinal) { ["JACK_NO_START_SERVER"] = "1", ["JACK_DEFAULT_SERVER"] = name };
-        PeerProcess jackd = PeerProcess.Start(PeerTool.Get("jackd"), env, "-n", name, "-d", "dummy", "-r", sampleRate.ToString(System.Globalization.CultureInfo.InvariantCulture), "-p", period.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        var server = new JackServer(name, jackd);
+        lock (s_starting)
+        {
+            FileStream lease = AcquireLease();
+            string output = string.Empty;
+            for (int attempt = 1; attempt <= 5; attempt++)
+            {
+                string name = $"echelon-test-{System.Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..8]}";
+                var env = new Dictionary<string, string>(StringComparer.Ordinal) { ["JACK_NO_START_SERVER"] = "1", ["JACK_DEFAULT_SERVER"] = name };
+                PeerProcess jackd = PeerProcess.Start(
+                    PeerTool.Get("jackd"), env, "-n", name, "-d", "dummy", "-r", sampleRate.ToString(CultureInfo.InvariantCulture), "-p", period.ToString(CultureInfo.InvariantCulture));
+                var server = new JackServer(name, jackd);
+                if (WaitUntilRunning(jackd, env))
+                {
+                    server._lease = lease;
+                    return server;
+                }
+
+                output = string.Join('\n', jackd.StandardOutput.Concat(jackd.StandardError));
+                server.Dispose();
+                Thread.Sleep(Random.Shared.Next(200, 800));
+            }
+
+            lease.Dispose();
+            throw new InvalidOperationException($"jackd -d dummy did not come up in five attempts: {output}");
+        }
+    }
+
+    /// <summary>Kills the server and lets the next one start.</summary>
+    public void Dispose()
+    {
+        _jackd.Dispose();
+        _lease?.Dispose();
+        _lease = null;
+    }
+
+    private static FileStream AcquireLease()
+    {
+        string path = Path.Combine(Path.GetTempPath(), "echelon-jack-tests.lock");
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException) when (clock.Elapsed < TimeSpan.FromMinutes(2))
+            {
+                Thread.Sleep(50);
+            }
+        }
+    }
+
+    private static bool WaitUntilRunning(PeerProcess jackd, Dictionary<string, string> env)
+    {
         PeerTool wait = PeerTool.Get("jack_wait");
         var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < TimeSpan.FromSeconds(10))
+        while (clock.Elapsed < TimeSpan.FromSeconds(5) && jackd.IsRunning)
         {
             using PeerProcess probe = PeerProcess.Start(wait, env, "-c");
             if (probe.WaitForLine(l => l.Contains("running", StringComparison.Ordinal), TimeSpan.FromSeconds(2)) is { } line && !line.Contains("not", StringComparison.Ordinal))
             {
-                return server;
-            }
-
-            if (!jackd.IsRunning)
-            {
-                break;
+                return true;
             }
 
             Thread.Sleep(100);
         }
 
-        string output = string.Join('\n', jackd.StandardOutput.Concat(jackd.StandardError));
-        server.Dispose();
-        throw new InvalidOperationException($"jackd -n {name} -d dummy did not come up: {output}");
+        return false;
     }
-
-    /// <summary>Kills the server.</summary>
-    public void Dispose() => _jackd.Dispose();
 }
