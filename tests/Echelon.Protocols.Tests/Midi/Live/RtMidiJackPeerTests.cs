@@ -137,6 +137,51 @@ public sealed class RtMidiJackPeerTests(JackServer jack, ITestOutputHelper log)
 
     [PeerFact("jackd", "jack_wait")]
     [Trait("Peer", "jackd")]
+    public void SendingAndPolling_AllocateNothing()
+    {
+        jack.Start();
+        using var output = RtMidiOutput.Create("echelon-alloc-src", RtMidiApi.UnixJack);
+        output.OpenVirtualPort("out");
+        using var input = RtMidiInput.Create("echelon-alloc-sink", RtMidiApi.UnixJack);
+        WaitFor(() => input.PortNames.Any(n => n.Contains("echelon-alloc-src:out", StringComparison.Ordinal)), "our output to be listed");
+        input.OpenPort("echelon-alloc-src:out");
+        var handler = new CountingHandler();
+        var note = MidiMessage.NoteOn(new MidiChannel(0), new SevenBit(60), new SevenBit(1));
+        for (int i = 0; i < 10; i++)
+        {
+            output.TrySend(note);
+            output.TrySend(MidiMessage.TimingClock);
+        }
+
+        WaitFor(() => { input.Poll(ref handler); return handler.Messages >= 20; }, "the warm-up messages");
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 100; i++)
+        {
+            output.TrySend(note);
+            output.TrySend(MidiMessage.TimingClock);
+        }
+
+        long sending = GC.GetAllocatedBytesForCurrentThread() - before;
+        int polled = 0;
+        long polling = 0;
+        var watch = Stopwatch.StartNew();
+        while (polled < 200 && watch.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            before = GC.GetAllocatedBytesForCurrentThread();
+            polled += input.Poll(ref handler);
+            polling += GC.GetAllocatedBytesForCurrentThread() - before;
+            Thread.Sleep(5);
+        }
+
+        Assert.Equal(0, sending);
+        Assert.Equal(200, polled);
+        Assert.Equal(0, polling);
+        Assert.Equal(0, output.SendFailures);
+    }
+
+    [PeerFact("jackd", "jack_wait")]
+    [Trait("Peer", "jackd")]
     public void OpeningAMissingPort_SaysWhichPortsExist()
     {
         jack.Start();
