@@ -10,6 +10,12 @@ namespace Echelon.Testing.Peers;
 /// </summary>
 public sealed class JackServer : IDisposable
 {
+    /// <summary>
+    /// The one name these servers use. JACK keeps at most 8 servers in a machine-wide registry and reclaims a
+    /// dead server's entry only when a server of the same name starts again, so a fixed name never leaks one.
+    /// </summary>
+    public const string FixedName = "echelon-tests";
+
     private static readonly Lock s_starting = new();
     private readonly PeerProcess _jackd;
 
@@ -34,21 +40,20 @@ public sealed class JackServer : IDisposable
 
     /// <summary>Starts the server and waits until clients can connect.</summary>
     /// <remarks>
-    /// Two jackd processes on one machine can both fail with "Failed to open server" (they race for JACK's
-    /// shared-memory registry), and test assemblies run in parallel. So one server at a time runs for the
-    /// tests: each holds an exclusive lock on a file in the temp folder from start to dispose (other
-    /// processes wait up to two minutes for it), and a failed start is still retried up to five times.
+    /// Test assemblies run in parallel and JACK servers on one machine share a small registry, so one server at
+    /// a time runs for the tests: each holds <see cref="JackLease"/> from start to dispose, is named
+    /// <see cref="FixedName"/>, and is stopped with SIGTERM; a failed start is retried up to five times.
     /// </remarks>
     /// <exception cref="InvalidOperationException">jackd is missing, or the server never came up; the message carries its output.</exception>
     public static JackServer Start(int sampleRate = 48_000, int period = 128)
     {
         lock (s_starting)
         {
-            FileStream lease = AcquireLease();
+            FileStream lease = JackLease.Acquire();
             string output = string.Empty;
             for (int attempt = 1; attempt <= 5; attempt++)
             {
-                string name = $"echelon-test-{System.Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..8]}";
+                string name = FixedName;
                 var env = new Dictionary<string, string>(StringComparer.Ordinal) { ["JACK_NO_START_SERVER"] = "1", ["JACK_DEFAULT_SERVER"] = name };
                 PeerProcess jackd = PeerProcess.Start(
                     PeerTool.Get("jackd"), env, "-n", name, "-d", "dummy", "-r", sampleRate.ToString(CultureInfo.InvariantCulture), "-p", period.ToString(CultureInfo.InvariantCulture));
@@ -69,29 +74,13 @@ public sealed class JackServer : IDisposable
         }
     }
 
-    /// <summary>Kills the server and lets the next one start.</summary>
+    /// <summary>Stops the server with SIGTERM (so it leaves JACK's registry) and lets the next one start.</summary>
     public void Dispose()
     {
+        _jackd.Terminate(TimeSpan.FromSeconds(5));
         _jackd.Dispose();
         _lease?.Dispose();
         _lease = null;
-    }
-
-    private static FileStream AcquireLease()
-    {
-        string path = Path.Combine(Path.GetTempPath(), "echelon-jack-tests.lock");
-        var clock = Stopwatch.StartNew();
-        while (true)
-        {
-            try
-            {
-                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-            }
-            catch (IOException) when (clock.Elapsed < TimeSpan.FromMinutes(2))
-            {
-                Thread.Sleep(50);
-            }
-        }
     }
 
     private static bool WaitUntilRunning(PeerProcess jackd, Dictionary<string, string> env)

@@ -99,12 +99,43 @@ public sealed class PeerProcess : IDisposable
         }
     }
 
-    /// <summary>Kills the program and its children.</summary>
+    /// <summary>
+    /// Asks the program to stop with SIGTERM (a JACK server or client then leaves JACK's registry cleanly)
+    /// and waits up to <paramref name="timeout"/>; true when it exited. On Windows it is killed instead.
+    /// </summary>
+    public bool Terminate(TimeSpan timeout)
+    {
+        try
+        {
+            if (_process.HasExited)
+            {
+                return true;
+            }
+
+            if (OperatingSystem.IsWindows())
+            {
+                _process.Kill(entireProcessTree: true);
+            }
+            else
+            {
+                using Process? kill = Process.Start(new ProcessStartInfo("kill") { ArgumentList = { "-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) }, UseShellExecute = false });
+                kill?.WaitForExit(5_000);
+            }
+
+            return _process.WaitForExit(timeout);
+        }
+        catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception)
+        {
+            return _process.HasExited;
+        }
+    }
+
+    /// <summary>Stops the program: SIGTERM first (two seconds to exit), then a kill of it and its children.</summary>
     public void Dispose()
     {
         try
         {
-            if (!_process.HasExited)
+            if (!_process.HasExited && !Terminate(TimeSpan.FromSeconds(2)))
             {
                 _process.Kill(entireProcessTree: true);
                 _process.WaitForExit(10_000);

@@ -18,6 +18,7 @@ public sealed partial class JackServer : IDisposable
 {
     private readonly object _gate = new();
     private Process? _server;
+    private FileStream? _lease;
 
     public string Name { get; } = "echelon-midi-tests";
 
@@ -31,6 +32,8 @@ public sealed partial class JackServer : IDisposable
                 return;
             }
 
+            // One JACK server at a time across the test processes (Echelon.Testing's lease).
+            _lease = JackLease.Acquire();
             SetBoth("JACK_NO_START_SERVER", "1");
             SetBoth("JACK_DEFAULT_SERVER", Name);
             var info = new ProcessStartInfo(PeerTool.Get("jackd").Path!)
@@ -121,6 +124,8 @@ public sealed partial class JackServer : IDisposable
 
             _server?.Dispose();
             _server = null;
+            _lease?.Dispose();
+            _lease = null;
         }
     }
 
