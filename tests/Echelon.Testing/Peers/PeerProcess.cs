@@ -42,20 +42,28 @@ public sealed class PeerProcess : IDisposable
             throw new InvalidOperationException(tool.MissingMessage);
         }
 
-        var info = new ProcessStartInfo(tool.Path)
+        return StartProgram(tool.Path, tool.Name, arguments);
+    }
+
+    /// <summary>Starts any program (our own executable, say) the same way: <paramref name="name"/> is for messages.</summary>
+    public static PeerProcess StartProgram(string fileName, string name, IEnumerable<string> arguments)
+    {
+        ArgumentNullException.ThrowIfNull(arguments);
+        string[] args = [.. arguments];
+        var info = new ProcessStartInfo(fileName)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
-        foreach (string a in arguments)
+        foreach (string a in args)
         {
             info.ArgumentList.Add(a);
         }
 
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
-        var peer = new PeerProcess(process) { CommandLine = tool.Name + " " + string.Join(' ', arguments) };
+        var peer = new PeerProcess(process) { CommandLine = name + " " + string.Join(' ', args) };
         process.OutputDataReceived += (_, e) => peer.Add(peer._stdout, e.Data);
         process.ErrorDataReceived += (_, e) => peer.Add(peer._stderr, e.Data);
         process.Start();
@@ -88,6 +96,21 @@ public sealed class PeerProcess : IDisposable
 
             _lines.Wait(left < TimeSpan.FromMilliseconds(100) ? left : TimeSpan.FromMilliseconds(100));
         }
+    }
+
+    /// <summary>
+    /// Waits for the program to exit by itself and for its output to be read; returns the exit code,
+    /// or null when <paramref name="timeout"/> passes first.
+    /// </summary>
+    public int? WaitForExit(TimeSpan timeout)
+    {
+        if (!_process.WaitForExit(timeout))
+        {
+            return null;
+        }
+
+        _process.WaitForExit(); // drains the redirected output
+        return _process.ExitCode;
     }
 
     /// <summary>Kills the program and its children.</summary>
