@@ -7,4 +7,5 @@ root.Subcommands.Add(SchemaCommand.Create());
 root.Subcommands.Add(SessionCommand.Create());
 root.Subcommands.Add(RenderCommand.Create());
 root.Subcommands.Add(ScCommand.Create());
+root.Subcommands.Add(OscCommand.Create());
 return await root.Parse(args).InvokeAsync().ConfigureAwait(false);

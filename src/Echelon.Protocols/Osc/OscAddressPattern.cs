@@ -27,6 +27,8 @@ public sealed class OscAddressPattern
 
     private readonly byte[] _pattern;
     private readonly int[] _jumps;
+    private readonly int _prefix;
+    private readonly int _slashes;
 
     private OscAddressPattern(string text, byte[] pattern, int[] jumps, bool isLiteral)
     {
@@ -34,6 +36,8 @@ public sealed class OscAddressPattern
         _pattern = pattern;
         _jumps = jumps;
         IsLiteral = isLiteral;
+        _prefix = LiteralPrefix(pattern);
+        _slashes = pattern.AsSpan().Count((byte)'/');
     }
 
     /// <summary>The pattern as written.</summary>
@@ -79,12 +83,102 @@ public sealed class OscAddressPattern
         }
 
         Span<int> jumps = stackalloc int[pattern.Length];
-        return TryComputeJumps(pattern, jumps, out _, out _, out _) && Run(pattern, jumps, address);
+        return TryPrepare(pattern, jumps) && Matches(pattern, jumps, LiteralPrefix(pattern), pattern.Count((byte)'/'), address);
     }
 
     /// <summary>True when <paramref name="address"/> (UTF-8, no wildcards expected) matches this pattern.</summary>
     public bool IsMatch(ReadOnlySpan<byte> address) =>
-        IsLiteral ? address.SequenceEqual(_pattern) : Run(_pattern, _jumps, address);
+        IsLiteral ? address.SequenceEqual(_pattern) : Matches(_pattern, _jumps, _prefix, _slashes, address);
+
+    /// <summary>Bytes before the first wildcard: every match starts with them.</summary>
+    internal static int LiteralPrefix(ReadOnlySpan<byte> pattern)
+    {
+        int at = pattern.IndexOfAny(s_wildcards);
+        return at < 0 ? pattern.Length : at;
+    }
+
+    /// <summary>Checks an incoming pattern (at most <see cref="MaxLength"/> bytes) once, so it can be matched against many addresses.</summary>
+    internal static bool TryPrepare(ReadOnlySpan<byte> pattern, Span<int> jumps) =>
+        pattern.Length <= MaxLength && TryComputeJumps(pattern, jumps, out _, out _, out _);
+
+    /// <summary>
+    /// Matches a prepared pattern. Wildcards never cross '/', so an address with another number of
+    /// slashes, or without the pattern's literal prefix, is rejected before the automaton runs.
+    /// </summary>
+    internal static bool Matches(ReadOnlySpan<byte> pattern, ReadOnlySpan<int> jumps, int prefix, int slashes, ReadOnlySpan<byte> address) =>
+        address.StartsWith(pattern[..prefix]) && address.Count((byte)'/') == slashes &&
+        (pattern[prefix..].Contains((byte)'{') ? Run(pattern, jumps, address) : MatchPartByPart(pattern, jumps, address));
+
+    /// <summary>
+    /// The fast path for patterns without braces: every token then matches exactly one character or
+    /// (<c>*</c>) a run, so each part is matched by the classic greedy wildcard walk that backs up only to
+    /// the last star. Parts pair up one to one because nothing crosses a '/'.
+    /// </summary>
+    private static bool MatchPartByPart(ReadOnlySpan<byte> p, ReadOnlySpan<int> jumps, ReadOnlySpan<byte> a)
+    {
+        int ps = 0;
+        int starts = 0;
+        while (true)
+        {
+            int pe = p[ps..].IndexOf((byte)'/');
+            pe = pe < 0 ? p.Length : ps + pe;
+            int ae = a[starts..].IndexOf((byte)'/');
+            ae = ae < 0 ? a.Length : starts + ae;
+            if (!MatchPart(p, jumps, ps, pe, a, starts, ae))
+            {
+                return false;
+            }
+
+            if (pe == p.Length || ae == a.Length)
+            {
+                return pe == p.Length && ae == a.Length;
+            }
+
+            ps = pe + 1;
+            starts = ae + 1;
+        }
+    }
+
+    private static bool MatchPart(ReadOnlySpan<byte> p, ReadOnlySpan<int> jumps, int pi, int pe, ReadOnlySpan<byte> a, int ai, int ae)
+    {
+        int starP = -1;
+        int starA = -1;
+        while (ai < ae)
+        {
+            if (pi < pe)
+            {
+                byte t = p[pi];
+                if (t == (byte)'*')
+                {
+                    starP = pi++;
+                    starA = ai;
+                    continue;
+                }
+
+                if (t == (byte)'?' || (t == (byte)'[' ? InClass(p[(pi + 1)..jumps[pi]], a[ai]) : t == a[ai]))
+                {
+                    pi = t == (byte)'[' ? jumps[pi] + 1 : pi + 1;
+                    ai++;
+                    continue;
+                }
+            }
+
+            if (starP < 0)
+            {
+                return false;
+            }
+
+            pi = starP + 1;
+            ai = ++starA;
+        }
+
+        while (pi < pe && p[pi] == (byte)'*')
+        {
+            pi++;
+        }
+
+        return pi == pe;
+    }
 
     /// <summary>True when <paramref name="address"/> matches this pattern.</summary>
     public bool IsMatch(string address)

@@ -182,17 +182,7 @@ public sealed class OscDispatcher
         }
         else
         {
-            // The message carries the pattern: match it against each registered address. A method
-            // registered with a pattern receives it only when the two patterns are written the same.
-            foreach (Entry e in table.Entries)
-            {
-                bool match = e.Pattern.IsLiteral ? OscAddressPattern.IsMatch(address, e.Pattern.Utf8) : address.SequenceEqual(e.Pattern.Utf8);
-                if (match)
-                {
-                    e.Method(message, time);
-                    hits++;
-                }
-            }
+            hits = DispatchPattern(table, message, time);
         }
 
         _messages++;
@@ -201,6 +191,43 @@ public sealed class OscDispatcher
         {
             _unmatched++;
             Fallback?.Invoke(message, time);
+        }
+
+        return hits;
+    }
+
+    /// <summary>
+    /// The message carries the pattern: it is checked once, then matched against each registered
+    /// address. A method registered with a pattern receives it only when the two are written the same.
+    /// A malformed or over-long pattern matches nothing.
+    /// </summary>
+    private static int DispatchPattern(MethodTable table, OscMessageReader message, OscTimeTag time)
+    {
+        ReadOnlySpan<byte> pattern = message.Address;
+        if (pattern.Length > OscAddressPattern.MaxLength)
+        {
+            return 0;
+        }
+
+        Span<int> jumps = stackalloc int[pattern.Length];
+        if (!OscAddressPattern.TryPrepare(pattern, jumps))
+        {
+            return 0;
+        }
+
+        int prefix = OscAddressPattern.LiteralPrefix(pattern);
+        int slashes = pattern.Count((byte)'/');
+        int hits = 0;
+        foreach (Entry e in table.Entries)
+        {
+            bool match = e.Pattern.IsLiteral
+                ? OscAddressPattern.Matches(pattern, jumps, prefix, slashes, e.Pattern.Utf8)
+                : pattern.SequenceEqual(e.Pattern.Utf8);
+            if (match)
+            {
+                e.Method(message, time);
+                hits++;
+            }
         }
 
         return hits;

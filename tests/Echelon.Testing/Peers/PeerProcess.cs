@@ -46,25 +46,33 @@ public sealed class PeerProcess : IDisposable
             throw new InvalidOperationException(tool.MissingMessage);
         }
 
-        var info = new ProcessStartInfo(tool.Path)
+        return StartProgram(tool.Path, tool.Name, arguments, environment);
+    }
+
+    /// <summary>Starts any program (our own executable, say) the same way: <paramref name="name"/> is for messages.</summary>
+    public static PeerProcess StartProgram(string fileName, string name, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        ArgumentNullException.ThrowIfNull(arguments);
+        string[] args = [.. arguments];
+        var info = new ProcessStartInfo(fileName)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
-        foreach (string a in arguments)
+        foreach (string a in args)
         {
             info.ArgumentList.Add(a);
         }
 
-        foreach ((string name, string value) in environment ?? new Dictionary<string, string>())
+        foreach ((string variable, string value) in environment ?? new Dictionary<string, string>())
         {
-            info.Environment[name] = value;
+            info.Environment[variable] = value;
         }
 
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
-        var peer = new PeerProcess(process) { CommandLine = tool.Name + " " + string.Join(' ', arguments) };
+        var peer = new PeerProcess(process) { CommandLine = name + " " + string.Join(' ', args) };
         process.OutputDataReceived += (_, e) => peer.Add(peer._stdout, e.Data);
         process.ErrorDataReceived += (_, e) => peer.Add(peer._stderr, e.Data);
         process.Start();
@@ -97,6 +105,21 @@ public sealed class PeerProcess : IDisposable
 
             _lines.Wait(left < TimeSpan.FromMilliseconds(100) ? left : TimeSpan.FromMilliseconds(100));
         }
+    }
+
+    /// <summary>
+    /// Waits for the program to exit by itself and for its output to be read; returns the exit code,
+    /// or null when <paramref name="timeout"/> passes first.
+    /// </summary>
+    public int? WaitForExit(TimeSpan timeout)
+    {
+        if (!_process.WaitForExit(timeout))
+        {
+            return null;
+        }
+
+        _process.WaitForExit(); // drains the redirected output
+        return _process.ExitCode;
     }
 
     /// <summary>

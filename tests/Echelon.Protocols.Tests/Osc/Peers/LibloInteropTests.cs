@@ -21,7 +21,7 @@ public sealed class LibloInteropTests
     [PeerFact("oscdump")]
     public void OurEncoder_ToOscdump_PrintsEveryTypeLibloSupports()
     {
-        using OscDump dump = OscDump.StartUdp();
+        using OscDumpPeer dump = OscDumpPeer.StartUdp();
         using var sender = new OscUdpSender(new IPEndPoint(IPAddress.Loopback, dump.Port));
         sender.Send(s_everyLibloType);
         sender.Send(new OscMessage("/t/ints", -1, 0, int.MaxValue, int.MinValue));
@@ -50,7 +50,7 @@ public sealed class LibloInteropTests
         }
 
         messages.Add(new OscMessage("/t/special", -0.0f, float.PositiveInfinity, float.NegativeInfinity, BitConverter.Int32BitsToSingle(0x7fc00000), float.NaN, float.Epsilon, 0.5e-6f, 1.5e-6f, 2.5e-6));
-        using OscDump dump = OscDump.StartUdp();
+        using OscDumpPeer dump = OscDumpPeer.StartUdp();
         using var sender = new OscUdpSender(new IPEndPoint(IPAddress.Loopback, dump.Port));
         foreach (OscMessage m in messages)
         {
@@ -69,7 +69,7 @@ public sealed class LibloInteropTests
     {
         OscTimeTag due = OscTimeTag.Now().AddSeconds(0.3);
         var bundle = new OscBundle(due, new OscMessage("/b/one", 1), new OscBundle(due, new OscMessage("/b/two", "x"), new OscMessage("/b/three", 3f)));
-        using OscDump dump = OscDump.StartUdp();
+        using OscDumpPeer dump = OscDumpPeer.StartUdp();
         using var sender = new OscUdpSender(new IPEndPoint(IPAddress.Loopback, dump.Port));
         sender.Send(bundle);
         Assert.Equal((due.ToString(), "/b/one i 1"), dump.Line("/b/one"));
@@ -96,7 +96,7 @@ public sealed class LibloInteropTests
     public void WhatLibloRejects_StrictDecodingRejects(string what, byte[] packet)
     {
         Assert.False(OscPacket.TryValidate(packet, OscDecodeOptions.Strict, out OscDecodeError error), $"strict decoding accepted {what}");
-        using OscDump dump = OscDump.StartUdp();
+        using OscDumpPeer dump = OscDumpPeer.StartUdp();
         using var sender = new OscUdpSender(new IPEndPoint(IPAddress.Loopback, dump.Port));
         sender.Send(packet);
         sender.Send(new OscMessage("/sentinel"));
@@ -113,7 +113,7 @@ public sealed class LibloInteropTests
         byte[] array = new OscMessage("/array", OscValue.Array(1, 2)).ToArray();
         OscPacket.Validate(colour, OscDecodeOptions.Strict);
         OscPacket.Validate(array, OscDecodeOptions.Strict);
-        using OscDump dump = OscDump.StartUdp();
+        using OscDumpPeer dump = OscDumpPeer.StartUdp();
         using var sender = new OscUdpSender(new IPEndPoint(IPAddress.Loopback, dump.Port));
         sender.Send(colour);
         sender.Send(array);
@@ -182,7 +182,7 @@ public sealed class LibloInteropTests
     [PeerFact("oscdump")]
     public void OurTcpSender_ToOscdumpOverTcp()
     {
-        using OscDump dump = OscDump.StartTcp();
+        using OscDumpPeer dump = OscDumpPeer.StartTcp();
         using var sender = new OscTcpSender(new IPEndPoint(IPAddress.Loopback, dump.Port));
         sender.Send(new OscMessage("/tcp/one", 1));
         sender.Send(new OscBundle(OscTimeTag.Immediate, new OscMessage("/tcp/two", "x"), new OscMessage("/tcp/three", 3.5)));
