@@ -16,6 +16,7 @@ internal static class OscCommand
     {
         CreateSend(),
         CreateDump(),
+        OscSensorsCommand.Create(),
     };
 
     private static Command CreateSend()
