@@ -127,9 +127,15 @@ public sealed class ScsynthLivePeerTests
         using var client = new ScsynthClient(new IPEndPoint(IPAddress.Loopback, port));
         int sent = await Echelon.Studio.SuperCollider.ScPlayer.PlayAsync(client, notes, arrangement.SampleRate, arrangement.Seconds);
         await client.SyncAsync(Reply);
-        await Task.Delay(300);
-
         int synths = Echelon.Studio.SuperCollider.ScScore.NoteCommands(notes, arrangement.SampleRate, arrangement.Seconds, 1).Count(c => c.Message.Address == "/s_new");
+
+        // Notifications trail the commands; on a loaded machine give them up to five seconds to arrive.
+        var settle = System.Diagnostics.Stopwatch.StartNew();
+        while ((client.NodesStarted < synths + 1 || client.LiveNodes.Count > 1) && settle.Elapsed < TimeSpan.FromSeconds(5))
+        {
+            await Task.Delay(50);
+        }
+
         Assert.True(synths > 10, $"{synths} notes");
         Assert.True(sent >= synths);
         Assert.Equal(synths + 1, client.NodesStarted); // and group 1
