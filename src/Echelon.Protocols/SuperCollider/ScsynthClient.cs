@@ -77,6 +77,9 @@ public sealed class ScsynthClient : IDisposable
     /// <summary><c>/fail</c> replies received.</summary>
     public long Failures => Interlocked.Read(ref _failures);
 
+    /// <summary>The last <c>/fail</c> reply as "command: error"; null when there was none.</summary>
+    public string? LastFailure { get; private set; }
+
     /// <summary>Packets from the server that did not decode (counted, not thrown).</summary>
     public long MalformedReplies => Interlocked.Read(ref _malformed);
 
@@ -281,6 +284,7 @@ public sealed class ScsynthClient : IDisposable
                 Interlocked.Increment(ref _failures);
                 string command = a.Count > 0 && a[0].Type is OscTypeTag.String or OscTypeTag.Symbol ? a[0].AsString() : "?";
                 string error = a.Count > 1 && a[1].Type is OscTypeTag.String or OscTypeTag.Symbol ? a[1].AsString() : "no reason given";
+                LastFailure = $"{command}: {error}";
                 if (_waiters.TryGetValue("/done:" + command, out TaskCompletionSource<OscMessage>? waiter))
                 {
                     waiter.TrySetException(new ScsynthException($"scsynth failed {command}: {error}"));

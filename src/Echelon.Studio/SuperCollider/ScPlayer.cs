@@ -28,6 +28,7 @@ public static class ScPlayer
         double origin = client.Ahead().ToSecondsSince1900() + LookAhead.TotalSeconds;
         DateTimeOffset wallOrigin = DateTimeOffset.UtcNow + client.Latency + LookAhead;
         int sent = 0;
+        bool finished = false;
         try
         {
             foreach ((double time, OscMessage message) in commands)
@@ -47,11 +48,22 @@ public static class ScPlayer
             {
                 await Task.Delay(tail, cancellationToken).ConfigureAwait(false);
             }
+
+            finished = true;
         }
         finally
         {
-            // Free whatever is still sounding in the group (its synths; the group stays).
-            client.Send(new OscMessage("/g_freeAll", ScScore.Group));
+            // Free whatever still sounds in the group (its synths; the group stays): at the piece's end, stamped
+            // like the notes so it cannot overtake a note-off still waiting in scsynth's queue; at once when cancelled.
+            var freeAll = new OscMessage("/g_freeAll", ScScore.Group);
+            if (finished)
+            {
+                client.Send(freeAll, OscTimeTag.FromSecondsSince1900(origin + seconds + 0.001));
+            }
+            else
+            {
+                client.Send(freeAll);
+            }
         }
 
         return sent;
