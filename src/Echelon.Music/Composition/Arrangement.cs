@@ -7,7 +7,8 @@ namespace Echelon.Music.Composition;
 /// Composes a whole piece offline: a chord per bar from the <see cref="ProgressionGenerator"/>, then
 /// each of the five agents one bar at a time with that bar's control state and key. Section, key and
 /// mode changes in the control script take effect on bar lines; each starts the progression on the
-/// (new) tonic. Notes come out sorted by start sample, then agent, then pitch;
+/// (new) tonic. The first downbeat comes after the options' lead-in; control-script times count from it.
+/// Notes come out sorted by start sample, then agent, then pitch;
 /// notes that would start after the end are dropped. Deterministic from the options.
 /// </summary>
 public static class Arrangement
@@ -22,7 +23,8 @@ public static class Arrangement
         options.Validate();
         double samplesPerBeat = options.SampleRate * 60.0 / options.Bpm;
         long totalSamples = (long)Math.Round(options.Seconds * options.SampleRate);
-        int bars = (int)Math.Ceiling(totalSamples / (samplesPerBeat * options.BeatsPerBar));
+        long leadIn = (long)Math.Round(options.LeadInSeconds * options.SampleRate);
+        int bars = (int)Math.Ceiling((totalSamples - leadIn) / (samplesPerBeat * options.BeatsPerBar));
 
         // Chords first, so each bar also knows the next bar's chord.
         var progression = new ProgressionGenerator(options.Control.ScaleAt(0, options.Scale), options.Seed ^ 0x9A11);
@@ -32,7 +34,7 @@ public static class Arrangement
         int section = int.MinValue;
         for (int bar = 0; bar <= bars; bar++)
         {
-            double start = bar * options.BeatsPerBar * samplesPerBeat / options.SampleRate;
+            double start = bar * options.BeatsPerBar * samplesPerBeat / options.SampleRate; // in the music's time, from the first downbeat
             controls[bar] = options.Control.At(start);
             scales[bar] = options.Control.ScaleAt(start, options.Scale);
             if (bar > 0 && scales[bar] != scales[bar - 1])
@@ -65,7 +67,7 @@ public static class Arrangement
         {
             var context = new BarContext(
                 bar,
-                (long)Math.Round(bar * options.BeatsPerBar * samplesPerBeat),
+                leadIn + (long)Math.Round(bar * options.BeatsPerBar * samplesPerBeat),
                 samplesPerBeat,
                 options.BeatsPerBar,
                 scales[bar],

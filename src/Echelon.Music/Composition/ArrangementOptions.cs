@@ -26,6 +26,17 @@ public sealed record ArrangementOptions
     /// <summary>The control state over time.</summary>
     public ControlScript Control { get; init; } = ControlScript.Constant(ControlState.Default);
 
+    /// <summary>The default <see cref="LeadInSeconds"/>: 20 ms.</summary>
+    public const double DefaultLeadInSeconds = 0.02;
+
+    /// <summary>
+    /// Silence before the first downbeat, seconds (0–1; default 20 ms): every bar starts this much later and the
+    /// piece still ends at <see cref="Seconds"/>. Rendered tracks start with a short pre-roll rather than a
+    /// kick on sample 0; it is also what lets aubio's beat tracker, at 48 kHz with its 512-sample hop, read 150 BPM
+    /// as 150 instead of 153 (docs/architecture/0006).
+    /// </summary>
+    public double LeadInSeconds { get; init; } = DefaultLeadInSeconds;
+
     /// <summary>Throws an <see cref="ArgumentOutOfRangeException"/> naming the field and the allowed range.</summary>
     public void Validate()
     {
@@ -47,6 +58,11 @@ public sealed record ArrangementOptions
         if (!(SampleRate is >= 8000 and <= 192_000))
         {
             throw new ArgumentOutOfRangeException("sample_rate", SampleRate, "sample rate must be 8000–192000 Hz.");
+        }
+
+        if (!(LeadInSeconds is >= 0 and <= 1) || LeadInSeconds >= Seconds)
+        {
+            throw new ArgumentOutOfRangeException("lead_in", LeadInSeconds, "the lead-in must be 0–1 s and shorter than the piece.");
         }
 
         ArgumentNullException.ThrowIfNull(Control);

@@ -76,15 +76,32 @@ public sealed class ArrangementTests
 public sealed class ArrangementKeyChangeTests
 {
     [Fact]
+    public void LeadIn_DelaysEveryBar_AndThePieceStillEndsOnTime()
+    {
+        var straight = new ArrangementOptions { Seconds = 8, Seed = 4, LeadInSeconds = 0 };
+        var delayed = straight with { LeadInSeconds = 0.02 };
+        List<NoteEvent> a = Arrangement.Compose(straight);
+        List<NoteEvent> b = Arrangement.Compose(delayed);
+        Assert.Equal(0, a.Min(n => n.StartSample));
+        Assert.Equal(960, b.Min(n => n.StartSample));
+        Assert.All(b, n => Assert.True(n.StartSample < 8 * 48_000));
+        Dictionary<long, int> shifted = a.Where(n => n.StartSample + 960 < 8 * 48_000).GroupBy(n => n.StartSample + 960).ToDictionary(g => g.Key, g => g.Count());
+        Assert.Equal(shifted, b.GroupBy(n => n.StartSample).ToDictionary(g => g.Key, g => g.Count()));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Arrangement.Compose(straight with { LeadInSeconds = -0.1 }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Arrangement.Compose(straight with { LeadInSeconds = 2 }));
+    }
+
+    [Fact]
     public void KeyChange_TakesEffectOnTheNextBarLine_AndEveryPitchedNoteFollowsIt()
     {
-        // 120 BPM in 4: bars are 2 s. The change is asked for at 9 s, inside bar 4, so it lands on bar 5 (10 s).
+        // 120 BPM in 4: bars are 2 s. The change is asked for at 9 s, inside bar 4, so it lands on bar 5 (10 s
+        // after the first downbeat, which comes after the lead-in).
         ControlScript script = ControlScript.Parse(["{\"t\": 0}", "{\"t\": 9, \"key\": \"Eb\", \"mode\": \"ionian\"}"], "k.jsonl");
         var options = new ArrangementOptions { Bpm = 120, Seconds = 20, Seed = 3, Scale = new Scale(9, Mode.Aeolian), Control = script };
         List<NoteEvent> notes = Arrangement.Compose(options);
         var before = new Scale(9, Mode.Aeolian);
         var after = new Scale(3, Mode.Ionian);
-        long change = 10 * 48_000;
+        long change = (10 * 48_000) + (long)Math.Round(options.LeadInSeconds * 48_000);
         NoteEvent[] pitched = [.. notes.Where(n => n.Agent is AgentKind.Bass or AgentKind.Harmony or AgentKind.Melody)];
         Assert.Contains(pitched, n => n.StartSample < change);
         Assert.Contains(pitched, n => n.StartSample >= change);

@@ -8,11 +8,12 @@ namespace Echelon.Studio.Tests.Render;
 [Trait("Peer", "aubio")]
 public sealed class RenderPeerTests(RenderFixture fixture) : IClassFixture<RenderFixture>
 {
-    // 150 BPM is not here: with its default 512-sample hop at 48 kHz aubio reads the 150 BPM mix as 153.4
-    // (2.3 %); issue 4 stays open on it. The next test shows the bias is aubio's analysis grid, not the music.
+    // aubio's default analysis (48 kHz, 512-sample hop) is as the issue runs it. At 150 BPM a beat is 37.5 hops and
+    // its tracker drifts and re-phases; the 20 ms lead-in (ArrangementOptions.LeadInSeconds) keeps it on the beat.
     [PeerTheory("aubio")]
     [InlineData(90.0)]
     [InlineData(120.0)]
+    [InlineData(150.0)]
     public void AubioTempo_OnTheMix_ReadsTheSetTempoWithinTwoPercent(double bpm)
     {
         (string dir, _) = fixture.Get(bpm, 0.6f);
@@ -21,19 +22,13 @@ public sealed class RenderPeerTests(RenderFixture fixture) : IClassFixture<Rende
         Assert.InRange(tempo.Value, bpm * 0.98, bpm * 1.02);
     }
 
-    [PeerFact("aubio", "sox")]
-    public void AubioTempo_At150Bpm_ReadsTheTempoOnceTheHopIsNot512SamplesAt48Kilohertz()
+    [PeerTheory("aubio")]
+    [InlineData(2UL, 20.0)]
+    [InlineData(4UL, 45.0)]
+    public void AubioTempo_At150Bpm_HoldsForOtherSeedsAndLengths(ulong seed, double seconds)
     {
-        (string dir, _) = fixture.Get(150, 0.6f);
-        string mix = Path.Combine(dir, "mix.wav");
-        string resampled = Path.Combine(dir, "mix-44100.wav");
-        PeerTool.Get("sox").Run([mix, "-b", "16", resampled, "rate", "44100"], TimeSpan.FromSeconds(60));
-        Assert.InRange(AubioOutput.Tempo(resampled)!.Value, 147.0, 153.0);
-        foreach (string hop in new[] { "256", "441", "480" })
-        {
-            double? tempo = AubioOutput.ParseTempo(PeerTool.Get("aubio").Run(["tempo", "-H", hop, mix], TimeSpan.FromSeconds(60)).StandardOutput);
-            Assert.InRange(tempo!.Value, 147.0, 153.0);
-        }
+        (string dir, _) = fixture.Get(150, 0.6f, seconds: seconds, seed: seed);
+        Assert.InRange(AubioOutput.Tempo(Path.Combine(dir, "mix.wav"))!.Value, 147.0, 153.0);
     }
 
     [PeerFact("aubioonset")]
