@@ -1,4 +1,7 @@
+using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace Echelon.Audio.Dsp;
 
@@ -13,7 +16,11 @@ namespace Echelon.Audio.Dsp;
 /// so no error accumulates. An exponential segment follows w_k = e^(−5k/N) normalised to
 /// (w_k − e^(−5)) / (1 − e^(−5)), the curve of an RC envelope that aims slightly past its target (the shape
 /// of analog ADSRs; Puckette, "The Theory and Technique of Electronic Music", 2007, §4.8), so it too ends
-/// exactly on time. w_k is updated by one multiplication per sample.
+/// exactly on time. w_k = m^k with m = e^(−5/N) is computed as b·m^(r+1) for k − 1 = 8g + r, where the base
+/// b = m^(8g) is multiplied by m⁸ every eight samples: no sample waits for the one before it, so
+/// <see cref="Process"/> computes eight levels at once (the same arithmetic per sample as <see cref="Tick"/>, so
+/// the two agree to the bit) and m^k differs from the sample-by-sample product by a few units in the last
+/// place of a double.
 /// </para>
 /// <para>
 /// The peak is the note-on velocity; the sustain level is <see cref="SustainLevel"/> × velocity. Note-on
@@ -27,6 +34,7 @@ namespace Echelon.Audio.Dsp;
 public sealed class Adsr
 {
     private const double Curvature = 5.0;
+    private const int Group = 8;
 
     private int _sampleRate;
     private double _attack = 0.01;
@@ -42,8 +50,8 @@ public sealed class Adsr
     private double _target;
     private int _length;
     private int _position;
-    private double _w;
-    private double _wMultiplier;
+    private readonly double[] _powers = new double[Group]; // m^1 … m^8 of the current exponential segment
+    private double _wBase;
     private double _floor;
     private bool _linear;
 
@@ -159,10 +167,8 @@ public sealed class Adsr
     public void Render(Span<float> output)
     {
         DspGuard.Prepared(_sampleRate > 0, nameof(Adsr));
-        for (int i = 0; i < output.Length; i++)
-        {
-            output[i] = Next();
-        }
+        output.Fill(1f);
+        ProcessUnchecked(output);
     }
 
     /// <summary>Multiplies <paramref name="buffer"/> in place by the next <c>buffer.Length</c> envelope levels.</summary>
@@ -170,10 +176,71 @@ public sealed class Adsr
     public void Process(Span<float> buffer)
     {
         DspGuard.Prepared(_sampleRate > 0, nameof(Adsr));
-        for (int i = 0; i < buffer.Length; i++)
+        ProcessUnchecked(buffer);
+    }
+
+    /// <summary>
+    /// <see cref="Process"/> without the preparation check: idle and sustain multiply the rest of the block by one
+    /// constant, a segment eight levels at a time where eight whole levels remain before its last sample, and
+    /// one at a time otherwise.
+    /// </summary>
+    internal void ProcessUnchecked(Span<float> buffer)
+    {
+        int i = 0;
+        while (i < buffer.Length)
         {
-            buffer[i] *= Next();
+            if (_stage is AdsrStage.Idle or AdsrStage.Sustain)
+            {
+                // Both last until a note event, which never comes inside a block.
+                Span<float> rest = buffer[i..];
+                TensorPrimitives.Multiply(rest, _stage == AdsrStage.Idle ? 0f : (float)_value, rest);
+                return;
+            }
+
+            if (Vector256.IsHardwareAccelerated && buffer.Length - i >= Group && _position + Group < _length && (_linear || (_position & (Group - 1)) == 0))
+            {
+                NextGroup(buffer.Slice(i, Group));
+                i += Group;
+            }
+            else
+            {
+                buffer[i] *= Next();
+                i++;
+            }
         }
+    }
+
+    /// <summary>Eight levels of a segment, none of them its last, computed exactly as eight calls of <see cref="Next"/> would.</summary>
+    private void NextGroup(Span<float> buffer)
+    {
+        Vector256<double> low;
+        Vector256<double> high;
+        if (_linear)
+        {
+            var position = Vector256.Create((double)_position);
+            var length = Vector256.Create((double)_length);
+            low = Vector256<double>.One - ((position + Vector256.Create(1.0, 2, 3, 4)) / length);
+            high = Vector256<double>.One - ((position + Vector256.Create(5.0, 6, 7, 8)) / length);
+        }
+        else
+        {
+            ref double powers = ref MemoryMarshal.GetArrayDataReference(_powers);
+            var wBase = Vector256.Create(_wBase);
+            var floor = Vector256.Create(_floor);
+            var range = Vector256.Create(1 - _floor);
+            low = Vector256.Max(Vector256<double>.Zero, ((wBase * Vector256.LoadUnsafe(ref powers)) - floor) / range);
+            high = Vector256.Max(Vector256<double>.Zero, ((wBase * Vector256.LoadUnsafe(ref powers, 4)) - floor) / range);
+            _wBase *= _powers[Group - 1];
+        }
+
+        var target = Vector256.Create(_target);
+        var span = Vector256.Create(_start - _target);
+        low = Denormal.Flush(target + (span * low));
+        high = Denormal.Flush(target + (span * high));
+        ref float x = ref MemoryMarshal.GetReference(buffer);
+        (Vector256.LoadUnsafe(ref x) * Vector256.Narrow(low, high)).StoreUnsafe(ref x);
+        _position += Group;
+        _value = high.GetElement(3);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -203,8 +270,14 @@ public sealed class Adsr
             }
             else
             {
-                _w *= _wMultiplier;
-                weight = Math.Max(0, (_w - _floor) / (1 - _floor));
+                int r = (_position - 1) & (Group - 1);
+                double w = _wBase * _powers[r];
+                if (r == Group - 1)
+                {
+                    _wBase *= _powers[Group - 1];
+                }
+
+                weight = Math.Max(0, (w - _floor) / (1 - _floor));
             }
 
             _value = Denormal.Flush(_target + ((_start - _target) * weight));
@@ -247,8 +320,14 @@ public sealed class Adsr
         _position = 0;
         _length = (int)Math.Round(seconds * _sampleRate);
         _linear = _curve == EnvelopeCurve.Linear;
-        _w = 1;
-        _wMultiplier = Math.Exp(-Curvature / Math.Max(1, _length));
+        _wBase = 1;
+        double multiplier = Math.Exp(-Curvature / Math.Max(1, _length));
+        _powers[0] = multiplier;
+        for (int r = 1; r < Group; r++)
+        {
+            _powers[r] = _powers[r - 1] * multiplier;
+        }
+
         _floor = Math.Exp(-Curvature);
         if (_length == 0)
         {

