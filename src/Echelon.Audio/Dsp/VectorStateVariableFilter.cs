@@ -160,23 +160,62 @@ internal sealed class VectorStateVariableFilter
             var c1 = Vector256.Create(_c1);
             var c2 = Vector256.Create(_c2);
             var d = Vector256.Create(_d);
+            var k10 = Vector256.Create(k1);
+            var k11 = Vector256.Create(Unsafe.Add(ref k1, 1));
+            var k12 = Vector256.Create(Unsafe.Add(ref k1, 2));
+            var k13 = Vector256.Create(Unsafe.Add(ref k1, 3));
+            var k14 = Vector256.Create(Unsafe.Add(ref k1, 4));
+            var k15 = Vector256.Create(Unsafe.Add(ref k1, 5));
+            var k16 = Vector256.Create(Unsafe.Add(ref k1, 6));
+            var k17 = Vector256.Create(Unsafe.Add(ref k1, 7));
+            var k20 = Vector256.Create(k2);
+            var k21 = Vector256.Create(Unsafe.Add(ref k2, 1));
+            var k22 = Vector256.Create(Unsafe.Add(ref k2, 2));
+            var k23 = Vector256.Create(Unsafe.Add(ref k2, 3));
+            var k24 = Vector256.Create(Unsafe.Add(ref k2, 4));
+            var k25 = Vector256.Create(Unsafe.Add(ref k2, 5));
+            var k26 = Vector256.Create(Unsafe.Add(ref k2, 6));
+            var k27 = Vector256.Create(Unsafe.Add(ref k2, 7));
+            // The states of the previous eight samples stay in registers from one block of eight to the next.
+            Vector256<float> old1 = Vector256.LoadUnsafe(ref s1, (nuint)i);
+            Vector256<float> old2 = Vector256.LoadUnsafe(ref s2, (nuint)i);
             for (; i <= n - Steps; i += Steps)
             {
-                Vector256<float> old1 = Vector256.LoadUnsafe(ref s1, (nuint)i);
-                Vector256<float> old2 = Vector256.LoadUnsafe(ref s2, (nuint)i);
-                Vector256<float> next1 = a11 * old1;
-                Vector256<float> next2 = a21 * old1;
+                // The input taps first, the states of eight samples back last: only those two multiply-adds wait for the previous block.
+                ref float xi = ref Unsafe.Add(ref x, Steps + i);
+                Vector256<float> xj = Vector256.LoadUnsafe(ref xi);
+                Vector256<float> next1 = k10 * xj;
+                Vector256<float> next2 = k20 * xj;
+                xj = Vector256.LoadUnsafe(ref Unsafe.Subtract(ref xi, 1));
+                next1 += k11 * xj;
+                next2 += k21 * xj;
+                xj = Vector256.LoadUnsafe(ref Unsafe.Subtract(ref xi, 2));
+                next1 += k12 * xj;
+                next2 += k22 * xj;
+                xj = Vector256.LoadUnsafe(ref Unsafe.Subtract(ref xi, 3));
+                next1 += k13 * xj;
+                next2 += k23 * xj;
+                xj = Vector256.LoadUnsafe(ref Unsafe.Subtract(ref xi, 4));
+                next1 += k14 * xj;
+                next2 += k24 * xj;
+                xj = Vector256.LoadUnsafe(ref Unsafe.Subtract(ref xi, 5));
+                next1 += k15 * xj;
+                next2 += k25 * xj;
+                xj = Vector256.LoadUnsafe(ref Unsafe.Subtract(ref xi, 6));
+                next1 += k16 * xj;
+                next2 += k26 * xj;
+                xj = Vector256.LoadUnsafe(ref Unsafe.Subtract(ref xi, 7));
+                next1 += k17 * xj;
+                next2 += k27 * xj;
+
+                next1 += a11 * old1;
+                next2 += a21 * old1;
                 next1 += a12 * old2;
                 next2 += a22 * old2;
-                for (int j = 0; j < Steps; j++)
-                {
-                    Vector256<float> xj = Vector256.LoadUnsafe(ref x, (nuint)(Steps + i - j));
-                    next1 += Vector256.Create(Unsafe.Add(ref k1, j)) * xj;
-                    next2 += Vector256.Create(Unsafe.Add(ref k2, j)) * xj;
-                }
-
-                Denormal.Flush(next1).StoreUnsafe(ref s1, (nuint)(Steps + i));
-                Denormal.Flush(next2).StoreUnsafe(ref s2, (nuint)(Steps + i));
+                old1 = Denormal.Flush(next1);
+                old2 = Denormal.Flush(next2);
+                old1.StoreUnsafe(ref s1, (nuint)(Steps + i));
+                old2.StoreUnsafe(ref s2, (nuint)(Steps + i));
                 Vector256<float> y = (c1 * Vector256.LoadUnsafe(ref s1, (nuint)(Steps - 1 + i))) + (c2 * Vector256.LoadUnsafe(ref s2, (nuint)(Steps - 1 + i)));
                 y += d * Vector256.LoadUnsafe(ref x, (nuint)(Steps + i));
                 Denormal.Flush(y).StoreUnsafe(ref output, (nuint)i);
@@ -185,18 +224,22 @@ internal sealed class VectorStateVariableFilter
 
         for (; i < n; i++)
         {
-            float old1 = Unsafe.Add(ref s1, i);
-            float old2 = Unsafe.Add(ref s2, i);
-            float next1 = _a11 * old1;
-            float next2 = _a21 * old1;
-            next1 += _a12 * old2;
-            next2 += _a22 * old2;
-            for (int j = 0; j < Steps; j++)
+            float x0 = Unsafe.Add(ref x, Steps + i);
+            float next1 = k1 * x0;
+            float next2 = k2 * x0;
+            for (int j = 1; j < Steps; j++)
             {
                 float xj = Unsafe.Add(ref x, Steps + i - j);
                 next1 += Unsafe.Add(ref k1, j) * xj;
                 next2 += Unsafe.Add(ref k2, j) * xj;
             }
+
+            float old1 = Unsafe.Add(ref s1, i);
+            float old2 = Unsafe.Add(ref s2, i);
+            next1 += _a11 * old1;
+            next2 += _a21 * old1;
+            next1 += _a12 * old2;
+            next2 += _a22 * old2;
 
             Unsafe.Add(ref s1, Steps + i) = Denormal.Flush(next1);
             Unsafe.Add(ref s2, Steps + i) = Denormal.Flush(next2);
