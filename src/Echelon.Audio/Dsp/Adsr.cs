@@ -1,4 +1,3 @@
-using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -124,6 +123,7 @@ public sealed class Adsr
     public void Prepare(int sampleRate)
     {
         DspGuard.SampleRate(sampleRate, nameof(sampleRate));
+        RealTimeCode.CompileAhead(typeof(Adsr));
         _sampleRate = sampleRate;
         Reset();
     }
@@ -184,6 +184,7 @@ public sealed class Adsr
     /// constant, a segment eight levels at a time where eight whole levels remain before its last sample, and
     /// one at a time otherwise.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal void ProcessUnchecked(Span<float> buffer)
     {
         int i = 0;
@@ -193,7 +194,7 @@ public sealed class Adsr
             {
                 // Both last until a note event, which never comes inside a block.
                 Span<float> rest = buffer[i..];
-                TensorPrimitives.Multiply(rest, _stage == AdsrStage.Idle ? 0f : (float)_value, rest);
+                BlockMath.Scale(rest, _stage == AdsrStage.Idle ? 0f : (float)_value);
                 return;
             }
 
@@ -211,6 +212,7 @@ public sealed class Adsr
     }
 
     /// <summary>Eight levels of a segment, none of them its last, computed exactly as eight calls of <see cref="Next"/> would.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void NextGroup(Span<float> buffer)
     {
         Vector256<double> low;

@@ -102,6 +102,7 @@ public sealed class KickVoice : IDrumVoice
     public void Prepare(int sampleRate)
     {
         DspGuard.SampleRate(sampleRate, nameof(sampleRate));
+        RealTimeCode.CompileAhead(typeof(KickVoice));
         _sampleRate = sampleRate;
         _noise.Prepare(sampleRate);
         Reset();
@@ -141,6 +142,7 @@ public sealed class KickVoice : IDrumVoice
 
     /// <summary>Adds the next <c>output.Length</c> samples into <paramref name="output"/>; any length, zero included.</summary>
     /// <param name="output">The bus to add into.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Render(Span<float> output)
     {
         DspGuard.Prepared(_sampleRate > 0, nameof(KickVoice));

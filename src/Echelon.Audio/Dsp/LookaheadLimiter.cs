@@ -126,6 +126,7 @@ public sealed class LookaheadLimiter
     {
         DspGuard.SampleRate(sampleRate, nameof(sampleRate));
         DspGuard.Closed(lookaheadSeconds, 0.0005, 0.01, nameof(lookaheadSeconds), " s");
+        RealTimeCode.CompileAhead(typeof(LookaheadLimiter));
         _sampleRate = sampleRate;
         _latency = Math.Max(1, (int)Math.Round(lookaheadSeconds * sampleRate));
         _window = _latency + 1;
@@ -172,6 +173,7 @@ public sealed class LookaheadLimiter
     /// <summary>Limits a stereo block in place (output delayed by <see cref="LatencySamples"/>); any length, zero included.</summary>
     /// <param name="left">Left channel.</param>
     /// <param name="right">Right channel, the same length as <paramref name="left"/> (only the common length is processed).</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Process(Span<float> left, Span<float> right)
     {
         DspGuard.Prepared(_sampleRate > 0, nameof(LookaheadLimiter));
@@ -205,6 +207,7 @@ public sealed class LookaheadLimiter
         _envelope == 1.0 && _sum == (long)FixedPointScale * _window && (_dequeCount == 0 || (_dequeCount == 1 && _dequeValue[_dequeHead] == 1.0));
 
     /// <summary>How many samples from the start are finite and at most the ceiling in both channels (8 at a time).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int QuietRun(ReadOnlySpan<float> left, ReadOnlySpan<float> right)
     {
         int i = 0;
@@ -240,6 +243,7 @@ public sealed class LookaheadLimiter
     /// needed gain of 1 (the deque ends holding the last sample's 1, the envelope and the box sum stay full, the gain is
     /// 1), without its per-sample work.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void PassThrough(Span<float> left, Span<float> right)
     {
         if (left.IsEmpty)
@@ -289,6 +293,7 @@ public sealed class LookaheadLimiter
     }
 
     /// <summary><see cref="Limit"/> of each delayed sample times a gain of 1, eight at a time while none exceeds the ceiling.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Emit(ReadOnlySpan<float> delayed, Span<float> output)
     {
         int i = 0;

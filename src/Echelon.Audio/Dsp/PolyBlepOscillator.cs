@@ -123,6 +123,7 @@ public sealed class PolyBlepOscillator
     {
         DspGuard.SampleRate(sampleRate, nameof(sampleRate));
         DspGuard.BelowNyquist(_frequency, sampleRate, nameof(Frequency));
+        RealTimeCode.CompileAhead(typeof(PolyBlepOscillator));
         _sampleRate = sampleRate;
         UpdateIncrement();
         Reset();
@@ -174,6 +175,7 @@ public sealed class PolyBlepOscillator
     }
 
     /// <summary>Renders in chunks of at most 64 samples, choosing the waveform's specialised loop once per chunk.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal void RenderUnchecked(Span<float> output)
     {
         while (output.Length > 0)
@@ -202,6 +204,7 @@ public sealed class PolyBlepOscillator
     private void UpdateIncrement() =>
         _increment = _sampleRate > 0 ? (ulong)(_frequency / _sampleRate * PhaseScale) : 0;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void RenderChunk<TShape>(Span<float> output)
         where TShape : struct, IShape
     {

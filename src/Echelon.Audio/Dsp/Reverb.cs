@@ -134,6 +134,7 @@ public sealed class Reverb
     public void Prepare(int sampleRate)
     {
         DspGuard.SampleRate(sampleRate, nameof(sampleRate));
+        RealTimeCode.CompileAhead(typeof(Reverb));
         _sampleRate = sampleRate;
         _subBlock = MaxSubBlock;
         for (int i = 0; i < Combs; i++)
@@ -206,6 +207,7 @@ public sealed class Reverb
     /// <summary>Processes a stereo block in place; any length, zero included.</summary>
     /// <param name="left">Left channel.</param>
     /// <param name="right">Right channel, the same length as <paramref name="left"/> (only the common length is processed).</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Process(Span<float> left, Span<float> right)
     {
         DspGuard.Prepared(_sampleRate > 0, nameof(Reverb));
@@ -222,6 +224,7 @@ public sealed class Reverb
         Math.Max(1, (int)Math.Round((double)samplesAt44k * sampleRate / ReferenceRate));
 
     /// <summary>One sub-block, no longer than any delay line: input, combs, all-passes, then the mix.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ProcessSubBlock(Span<float> left, Span<float> right)
     {
         int m = left.Length;
@@ -315,6 +318,7 @@ public sealed class Reverb
     }
 
     /// <summary>Samples [from, from + count) of every comb, one sample at a time (wet sums in the order of <see cref="Tick"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void CombSamples(Span<float> input, Span<float> wetLeft, Span<float> wetRight, int from, int count)
     {
         for (int k = from; k < from + count; k++)
@@ -374,6 +378,7 @@ public sealed class Reverb
     /// Eight samples of all 16 combs: each channel's eight combs are the lanes of one vector while the damping
     /// low-pass steps through the eight samples.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void CombLanes(Span<float> input, Span<float> wetLeft, Span<float> wetRight, int at)
     {
         Rows left = default;
@@ -426,6 +431,7 @@ public sealed class Reverb
     }
 
     /// <summary>All-pass <paramref name="a"/> over a sub-block in place: no longer than its delay, so every read precedes the write to its slot.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AllPassRun(int a, Span<float> signal)
     {
         float[] line = _allPass[a];

@@ -82,6 +82,7 @@ public sealed class SnareVoice : IDrumVoice
     public void Prepare(int sampleRate)
     {
         DspGuard.SampleRate(sampleRate, nameof(sampleRate));
+        RealTimeCode.CompileAhead(typeof(SnareVoice));
         _sampleRate = sampleRate;
         _noise.Prepare(sampleRate);
         _wires.Cutoff = Math.Min(WireCutoff, 0.2 * sampleRate);
@@ -125,6 +126,7 @@ public sealed class SnareVoice : IDrumVoice
 
     /// <summary>Adds the next <c>output.Length</c> samples into <paramref name="output"/>; any length, zero included.</summary>
     /// <param name="output">The bus to add into.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Render(Span<float> output)
     {
         DspGuard.Prepared(_sampleRate > 0, nameof(SnareVoice));

@@ -96,6 +96,7 @@ internal sealed class VectorStateVariableFilter
     {
         DspGuard.SampleRate(sampleRate, nameof(sampleRate));
         DspGuard.BelowNyquist(_cutoff, sampleRate, nameof(Cutoff));
+        RealTimeCode.CompileAhead(typeof(VectorStateVariableFilter));
         _sampleRate = sampleRate;
         UpdateCoefficients();
         Reset();
@@ -129,6 +130,7 @@ internal sealed class VectorStateVariableFilter
     }
 
     /// <summary><see cref="Process"/> without the preparation check, for voices that own and prepare a filter.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal void ProcessUnchecked(Span<float> buffer)
     {
         while (buffer.Length > 0)
@@ -139,6 +141,7 @@ internal sealed class VectorStateVariableFilter
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ProcessChunk(Span<float> buffer)
     {
         int n = buffer.Length;

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Echelon.Audio.Instruments;
 
 /// <summary>Plays notes below <c>split</c> on one instrument and the rest on another (drum keys and swell tones of the ambient percussion).</summary>
@@ -20,6 +22,7 @@ public sealed class KeySplit : IInstrument
     /// <inheritdoc />
     public void Prepare(int sampleRate, int maxBlock)
     {
+        Dsp.RealTimeCode.CompileAhead(typeof(KeySplit));
         _low.Prepare(sampleRate, maxBlock);
         _high.Prepare(sampleRate, maxBlock);
     }
@@ -29,6 +32,7 @@ public sealed class KeySplit : IInstrument
         (pitch < _split ? _low : _high).NoteOn(pitch, velocity, durationSamples);
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Render(Span<float> left, Span<float> right)
     {
         _low.Render(left, right);

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Echelon.Audio.Instruments;
 
 /// <summary>
@@ -48,6 +50,7 @@ public sealed class PolySynth : IInstrument
     /// <inheritdoc />
     public void Prepare(int sampleRate, int maxBlock)
     {
+        Dsp.RealTimeCode.CompileAhead(typeof(PolySynth));
         foreach (SynthVoice voice in _voices)
         {
             voice.Prepare(sampleRate, maxBlock, _patch);
@@ -78,6 +81,7 @@ public sealed class PolySynth : IInstrument
     }
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Render(Span<float> left, Span<float> right)
     {
         foreach (SynthVoice voice in _voices)

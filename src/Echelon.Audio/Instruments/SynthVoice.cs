@@ -1,4 +1,4 @@
-using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 using Echelon.Audio.Dsp;
 
 namespace Echelon.Audio.Instruments;
@@ -28,6 +28,7 @@ internal sealed class SynthVoice
 
     public void Prepare(int sampleRate, int maxBlock, SynthPatch patch)
     {
+        RealTimeCode.CompileAhead(typeof(SynthVoice));
         _osc1.Prepare(sampleRate);
         _osc2.Prepare(sampleRate);
         _filter.Prepare(sampleRate);
@@ -66,6 +67,7 @@ internal sealed class SynthVoice
         Pitch = pitch;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Render(Span<float> left, Span<float> right, float panLeft, float panRight, float mix2)
     {
         int offset = 0;
@@ -81,14 +83,14 @@ internal sealed class SynthVoice
             Span<float> b = _b.AsSpan(0, n);
             _osc1.RenderUnchecked(a);
             _osc2.RenderUnchecked(b);
-            TensorPrimitives.MultiplyAdd(b, mix2, a, a);
+            BlockMath.MultiplyAdd(b, mix2, a);
             _filter.ProcessUnchecked(a);
             _amp.ProcessUnchecked(a);
-            TensorPrimitives.Multiply(a, _gain, a);
+            BlockMath.Scale(a, _gain);
             Span<float> l = left.Slice(offset, n);
             Span<float> r = right.Slice(offset, n);
-            TensorPrimitives.MultiplyAdd(a, panLeft, l, l);
-            TensorPrimitives.MultiplyAdd(a, panRight, r, r);
+            BlockMath.MultiplyAdd(a, panLeft, l);
+            BlockMath.MultiplyAdd(a, panRight, r);
 
             if (_untilRelease > 0)
             {

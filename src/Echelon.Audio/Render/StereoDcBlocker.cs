@@ -52,6 +52,7 @@ internal sealed class StereoDcBlocker
     public void Tick(ref float left, ref float right) => Process(new Span<float>(ref left), new Span<float>(ref right));
 
     /// <summary>Both channels in place, in chunks of up to 64 samples (the channels have the same length).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Process(Span<float> left, Span<float> right)
     {
         while (left.Length > 0)
@@ -66,6 +67,7 @@ internal sealed class StereoDcBlocker
     }
 
     /// <summary>dₙ = xₙ − xₙ₋₁ into <paramref name="d"/> after its eight held-back values; returns the chunk's last input.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static float Differences(Span<float> x, float[] d, float last)
     {
         int n = x.Length;
@@ -94,6 +96,7 @@ internal sealed class StereoDcBlocker
     /// feedback term last, so only that one multiply-add and the flush wait for the previous block of eight (whose
     /// outputs stay in registers), and the two channels' waits overlap.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Filter(Span<float> left, Span<float> right)
     {
         int n = left.Length;
