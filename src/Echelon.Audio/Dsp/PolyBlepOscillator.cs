@@ -44,7 +44,7 @@ public sealed class PolyBlepOscillator
 {
     private const int Lag = BlepKernel.Latency;
     private const int Taps = BlepKernel.Taps;
-    private const int Chunk = 64;
+    private const int Chunk = 256;
     private const double PhaseScale = 18_446_744_073_709_551_616.0; // 2^64
     private const double HalfPhaseScale = 4_294_967_296.0; // 2^32
     private const ulong Quarter = 1UL << 62;
@@ -174,7 +174,7 @@ public sealed class PolyBlepOscillator
         return y;
     }
 
-    /// <summary>Renders in chunks of at most 64 samples, choosing the waveform's specialised loop once per chunk.</summary>
+    /// <summary>Renders in chunks of at most 256 samples, choosing the waveform's specialised loop once per chunk.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal void RenderUnchecked(Span<float> output)
     {

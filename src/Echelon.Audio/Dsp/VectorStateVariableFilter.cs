@@ -33,7 +33,7 @@ namespace Echelon.Audio.Dsp;
 internal sealed class VectorStateVariableFilter
 {
     private const int Steps = 8;
-    private const int Chunk = 64;
+    private const int Chunk = 256;
 
     // [0, Steps) hold the last eight inputs and states; a chunk's go after them.
     private readonly float[] _x = new float[Steps + Chunk];

@@ -22,7 +22,7 @@ namespace Echelon.Audio.Render;
 internal sealed class StereoDcBlocker
 {
     private const int Steps = 8;
-    private const int Chunk = 64;
+    private const int Chunk = 256;
     private const float FlushBelow = 1e-30f;
 
     // _taps[j] = Rʲ multiplies dₙ₋ⱼ; _feedback = R⁸ multiplies yₙ₋₈.
@@ -51,7 +51,7 @@ internal sealed class StereoDcBlocker
     /// <summary>One stereo sample: the per-sample reference of <see cref="Process"/>.</summary>
     public void Tick(ref float left, ref float right) => Process(new Span<float>(ref left), new Span<float>(ref right));
 
-    /// <summary>Both channels in place, in chunks of up to 64 samples (the channels have the same length).</summary>
+    /// <summary>Both channels in place, in chunks of up to 256 samples (the channels have the same length).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Process(Span<float> left, Span<float> right)
     {
