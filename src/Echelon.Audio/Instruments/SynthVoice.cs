@@ -7,7 +7,8 @@ namespace Echelon.Audio.Instruments;
 /// <remarks>
 /// Every stage works on whole blocks: the oscillators and the envelope compute eight samples at a time, the filter
 /// is the eight-step <see cref="VectorStateVariableFilter"/> (the cutoff is fixed for the note), and the mix and
-/// the pan are SIMD multiply-adds. An idle voice costs one test per block.
+/// the pan are SIMD multiply-adds. <see cref="PolySynth"/> drives the stages (<see cref="Source"/>, then the filter,
+/// two voices at a time, then <see cref="Finish"/>). An idle voice costs one test per block.
 /// </remarks>
 internal sealed class SynthVoice
 {
@@ -67,8 +68,31 @@ internal sealed class SynthVoice
         Pitch = pitch;
     }
 
+    /// <summary>The filter, for <see cref="VectorStateVariableFilter.ProcessPair"/>.</summary>
+    public VectorStateVariableFilter Filter => _filter;
+
+    /// <summary>
+    /// The next <paramref name="length"/> samples of the two oscillators, mixed (not yet filtered). The oscillators and
+    /// the filter run through the whole block even when the note ends inside it: a voice's history never reaches its
+    /// next note, because <see cref="Start"/> resets both.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void Render(Span<float> left, Span<float> right, float panLeft, float panRight, float mix2)
+    public Span<float> Source(int length, float mix2)
+    {
+        Span<float> a = _a.AsSpan(0, length);
+        Span<float> b = _b.AsSpan(0, length);
+        _osc1.RenderUnchecked(a);
+        _osc2.RenderUnchecked(b);
+        BlockMath.MultiplyAdd(b, mix2, a);
+        return a;
+    }
+
+    /// <summary>
+    /// Shapes the filtered block with the amplitude envelope (released at its exact sample) and adds it, panned, into
+    /// <paramref name="left"/> and <paramref name="right"/>, up to where the note ends.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void Finish(Span<float> left, Span<float> right, float panLeft, float panRight)
     {
         int offset = 0;
         while (offset < left.Length && _amp.IsActive)
@@ -79,19 +103,11 @@ internal sealed class SynthVoice
                 n = (int)_untilRelease;
             }
 
-            Span<float> a = _a.AsSpan(0, n);
-            Span<float> b = _b.AsSpan(0, n);
-            _osc1.RenderUnchecked(a);
-            _osc2.RenderUnchecked(b);
-            BlockMath.MultiplyAdd(b, mix2, a);
-            _filter.ProcessUnchecked(a);
+            Span<float> a = _a.AsSpan(offset, n);
             _amp.ProcessUnchecked(a);
             BlockMath.Scale(a, _gain);
-            Span<float> l = left.Slice(offset, n);
-            Span<float> r = right.Slice(offset, n);
-            BlockMath.MultiplyAdd(a, panLeft, l);
-            BlockMath.MultiplyAdd(a, panRight, r);
-
+            BlockMath.MultiplyAdd(a, panLeft, left.Slice(offset, n));
+            BlockMath.MultiplyAdd(a, panRight, right.Slice(offset, n));
             if (_untilRelease > 0)
             {
                 _untilRelease -= n;
