@@ -35,6 +35,10 @@ public sealed class Adsr
     private const double Curvature = 5.0;
     private const int Group = 8;
 
+    // The exponential segment's normalisation, (w − e^(−5))·1/(1 − e^(−5)): a multiplication, not a division, per level.
+    private static readonly double s_floor = Math.Exp(-Curvature);
+    private static readonly double s_scale = 1 / (1 - Math.Exp(-Curvature));
+
     private int _sampleRate;
     private double _attack = 0.01;
     private double _decay = 0.2;
@@ -51,7 +55,7 @@ public sealed class Adsr
     private int _position;
     private readonly double[] _powers = new double[Group]; // m^1 … m^8 of the current exponential segment
     private double _wBase;
-    private double _floor;
+    private double _perSample; // 1/N of the current segment (linear)
     private bool _linear;
 
     /// <summary>Attack time in seconds, [0, 60]. Default 0.01.</summary>
@@ -198,10 +202,12 @@ public sealed class Adsr
                 return;
             }
 
-            if (Vector256.IsHardwareAccelerated && buffer.Length - i >= Group && _position + Group < _length && (_linear || (_position & (Group - 1)) == 0))
+            // Whole groups of eight levels, none of them the segment's last (which lands exactly on the target).
+            int groups = Math.Min((buffer.Length - i) / Group, (_length - _position - 1) / Group);
+            if (Vector256.IsHardwareAccelerated && groups > 0 && (_linear || (_position & (Group - 1)) == 0))
             {
-                NextGroup(buffer.Slice(i, Group));
-                i += Group;
+                NextGroups(buffer.Slice(i, groups * Group));
+                i += groups * Group;
             }
             else
             {
@@ -211,37 +217,51 @@ public sealed class Adsr
         }
     }
 
-    /// <summary>Eight levels of a segment, none of them its last, computed exactly as eight calls of <see cref="Next"/> would.</summary>
+    /// <summary>Whole groups of eight levels of a segment, none of them its last, computed exactly as calls of <see cref="Next"/> would.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void NextGroup(Span<float> buffer)
+    private void NextGroups(Span<float> buffer)
     {
-        Vector256<double> low;
-        Vector256<double> high;
+        ref float x = ref MemoryMarshal.GetReference(buffer);
+        var target = Vector256.Create(_target);
+        var span = Vector256.Create(_start - _target);
+        Vector256<double> high = default;
         if (_linear)
         {
-            var position = Vector256.Create((double)_position);
-            var length = Vector256.Create((double)_length);
-            low = Vector256<double>.One - ((position + Vector256.Create(1.0, 2, 3, 4)) / length);
-            high = Vector256<double>.One - ((position + Vector256.Create(5.0, 6, 7, 8)) / length);
+            var perSample = Vector256.Create(_perSample);
+            for (int i = 0; i < buffer.Length; i += Group)
+            {
+                var position = Vector256.Create((double)(_position + i));
+                Vector256<double> low = Vector256<double>.One - ((position + Vector256.Create(1.0, 2, 3, 4)) * perSample);
+                high = Vector256<double>.One - ((position + Vector256.Create(5.0, 6, 7, 8)) * perSample);
+                low = Denormal.Flush(target + (span * low));
+                high = Denormal.Flush(target + (span * high));
+                (Vector256.LoadUnsafe(ref x, (nuint)i) * Vector256.Narrow(low, high)).StoreUnsafe(ref x, (nuint)i);
+            }
         }
         else
         {
             ref double powers = ref MemoryMarshal.GetArrayDataReference(_powers);
-            var wBase = Vector256.Create(_wBase);
-            var floor = Vector256.Create(_floor);
-            var range = Vector256.Create(1 - _floor);
-            low = Vector256.Max(Vector256<double>.Zero, ((wBase * Vector256.LoadUnsafe(ref powers)) - floor) / range);
-            high = Vector256.Max(Vector256<double>.Zero, ((wBase * Vector256.LoadUnsafe(ref powers, 4)) - floor) / range);
-            _wBase *= _powers[Group - 1];
+            Vector256<double> powersLow = Vector256.LoadUnsafe(ref powers);
+            Vector256<double> powersHigh = Vector256.LoadUnsafe(ref powers, 4);
+            double step = _powers[Group - 1];
+            double wBase = _wBase;
+            var floor = Vector256.Create(s_floor);
+            var scale = Vector256.Create(s_scale);
+            for (int i = 0; i < buffer.Length; i += Group)
+            {
+                var b = Vector256.Create(wBase);
+                Vector256<double> low = Vector256.Max(Vector256<double>.Zero, ((b * powersLow) - floor) * scale);
+                high = Vector256.Max(Vector256<double>.Zero, ((b * powersHigh) - floor) * scale);
+                wBase *= step;
+                low = Denormal.Flush(target + (span * low));
+                high = Denormal.Flush(target + (span * high));
+                (Vector256.LoadUnsafe(ref x, (nuint)i) * Vector256.Narrow(low, high)).StoreUnsafe(ref x, (nuint)i);
+            }
+
+            _wBase = wBase;
         }
 
-        var target = Vector256.Create(_target);
-        var span = Vector256.Create(_start - _target);
-        low = Denormal.Flush(target + (span * low));
-        high = Denormal.Flush(target + (span * high));
-        ref float x = ref MemoryMarshal.GetReference(buffer);
-        (Vector256.LoadUnsafe(ref x) * Vector256.Narrow(low, high)).StoreUnsafe(ref x);
-        _position += Group;
+        _position += buffer.Length;
         _value = high.GetElement(3);
     }
 
@@ -268,7 +288,7 @@ public sealed class Adsr
             double weight;
             if (_linear)
             {
-                weight = 1 - ((double)_position / _length);
+                weight = 1 - (_position * _perSample);
             }
             else
             {
@@ -279,7 +299,7 @@ public sealed class Adsr
                     _wBase *= _powers[Group - 1];
                 }
 
-                weight = Math.Max(0, (w - _floor) / (1 - _floor));
+                weight = Math.Max(0, (w - s_floor) * s_scale);
             }
 
             _value = Denormal.Flush(_target + ((_start - _target) * weight));
@@ -330,7 +350,7 @@ public sealed class Adsr
             _powers[r] = _powers[r - 1] * multiplier;
         }
 
-        _floor = Math.Exp(-Curvature);
+        _perSample = 1.0 / Math.Max(1, _length);
         if (_length == 0)
         {
             _value = target;

@@ -24,8 +24,8 @@ public sealed class HatVoice : IDrumVoice
     // The band- and high-pass keep about a third of the source's level; this brings a full-velocity hit near 0.8 peak.
     private const double OutputGain = 3;
 
-    // Oscillator block length of the block path: long enough for their loops to pay, short enough to stay in L1.
-    private const int Chunk = 64;
+    // Block length: long enough for the oscillators' per-block cost to vanish (a 128-sample render is one block), short enough to stay in L1.
+    private const int Chunk = 256;
 
     private static readonly double[] s_partials = [205.3, 304.4, 369.6, 522.7, 540.0, 800.0];
 

@@ -21,7 +21,7 @@ namespace Echelon.Audio.Dsp;
 public sealed class KickVoice : IDrumVoice
 {
     private const double ClickTimeConstant = 0.0015;
-    private const int Chunk = 64;
+    private const int Chunk = 256;
 
     private readonly NoiseGenerator _noise = new() { Seed = 0x4B49434B };
     private readonly double[] _phases = new double[Chunk];
@@ -44,6 +44,7 @@ public sealed class KickVoice : IDrumVoice
     private double _pitchMultiplier;
     private double _clickLevel;
     private double _clickMultiplier;
+    private double _restingStep; // the resting frequency's phase step, f/fs
 
     /// <summary>Final (resting) pitch in Hz, [20, 200]. Default 50.</summary>
     public double Frequency
@@ -133,6 +134,7 @@ public sealed class KickVoice : IDrumVoice
         _amplitude = v;
         _amplitudeMultiplier = VoiceDecay.Multiplier(_decay, _sampleRate);
         _pitch = 1;
+        _restingStep = _frequency / _sampleRate;
         _pitchMultiplier = Math.Exp(-1.0 / (_pitchDecay * _sampleRate));
         _clickLevel = v * _click;
         _clickMultiplier = Math.Exp(-1.0 / (ClickTimeConstant * _sampleRate));
@@ -168,7 +170,7 @@ public sealed class KickVoice : IDrumVoice
     }
 
     /// <summary>
-    /// Up to 64 samples, never past the end of the hit: first the recursions (phase, pitch and levels, each sample from
+    /// Up to 256 samples, never past the end of the hit: first the recursions (phase, pitch and levels, each sample from
     /// the last) and the click noise, one sample at a time; then the sine body four samples at a time. Each sample gets
     /// the same arithmetic however the samples are split, so a one-sample chunk (<see cref="Tick"/>) is the reference.
     /// </summary>
@@ -181,8 +183,7 @@ public sealed class KickVoice : IDrumVoice
             _phases[j] = _phase;
             _levels[j] = _amplitude;
             _clicks[j] = _clickLevel * _noise.NextWhite();
-            double frequency = _frequency * (1 + ((_pitchDrop - 1) * _pitch));
-            _phase += frequency / _sampleRate;
+            _phase += _restingStep * (1 + ((_pitchDrop - 1) * _pitch));
             if (_phase >= 1)
             {
                 _phase -= 1;

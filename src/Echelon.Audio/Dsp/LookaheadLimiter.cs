@@ -276,6 +276,7 @@ public sealed class LookaheadLimiter
     }
 
     /// <summary>Copies between <paramref name="samples"/> and the delay ring from time <paramref name="from"/> on, across its wrap.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Ring(float[] ring, long from, Span<float> samples, bool read)
     {
         int start = (int)(from & _delayMask);

@@ -58,6 +58,7 @@ public sealed class PolyBlepOscillator
     private int _sampleRate;
     private double _frequency = 440;
     private ulong _increment;
+    private ulong _period; // ⌊2⁶⁴/Δ⌋: steps between two crossings of one edge are this or one more
     private double _pulseWidth = 0.5;
     private uint _pulseEdge = 0x8000_0000;
     private OscillatorWaveform _waveform = OscillatorWaveform.Saw;
@@ -201,8 +202,11 @@ public sealed class PolyBlepOscillator
         }
     }
 
-    private void UpdateIncrement() =>
-        _increment = _sampleRate > 0 ? (ulong)(_frequency / _sampleRate * PhaseScale) : 0;
+    private void UpdateIncrement()
+    {
+        _increment = _sampleRate > 0 ? Math.Max(1, (ulong)(_frequency / _sampleRate * PhaseScale)) : 1;
+        _period = (ulong)((UInt128.One << 64) / _increment);
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void RenderChunk<TShape>(Span<float> output)
@@ -210,7 +214,7 @@ public sealed class PolyBlepOscillator
     {
         int n = output.Length;
         ulong increment = _increment;
-        var shape = new ShapeParameters(_pulseEdge, increment);
+        var shape = new ShapeParameters(_pulseEdge, increment, _period);
         if (_resetPending)
         {
             AddReset<TShape>(shape);
@@ -269,6 +273,7 @@ public sealed class PolyBlepOscillator
     /// The jump of a pending <see cref="ResetPhase"/>: an edge exactly at the coming sample (one whole sample after
     /// the last one), so its taps start one sample back; the first tap, E(−8) = A(−8) = 0, is dropped.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AddReset<TShape>(in ShapeParameters shape)
         where TShape : struct, IShape
     {
@@ -295,11 +300,15 @@ public sealed class PolyBlepOscillator
 
     /// <summary>
     /// Adds the residuals of every crossing of one or two edges within the n steps from <paramref name="start"/>,
-    /// in time order (two crossings in one step: the earlier first).
+    /// in time order (two crossings in one step: the earlier first). After the first crossing of an edge (one integer
+    /// division), the next comes ⌊2⁶⁴/Δ⌋ or one more steps later; one multiplication and a comparison tell which.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void AddCrossings(float[] residual, ulong start, ulong increment, int n, ulong edgeA, float heightA, ulong edgeB, float heightB, bool two, bool ramp)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void AddCrossings(float[] residual, ulong start, in ShapeParameters shape, int n, ulong edgeA, float heightA, ulong edgeB, float heightB, bool two, bool ramp)
     {
+        ulong increment = shape.Increment;
+        ulong period = shape.Period;
+        double perStep = 1.0 / increment;
         ulong end = (ulong)n;
         ulong a = StepsUntil(edgeA, start, increment);
         ulong b = two ? StepsUntil(edgeB, start, increment) : ulong.MaxValue;
@@ -317,7 +326,7 @@ public sealed class PolyBlepOscillator
             float height = first ? heightA : heightB;
 
             // The edge lies d = (edge − phase)/Δ ∈ (0, 1] samples after sample k: x = 1 − d, as in PolyBlepReference.
-            float x = (float)Math.Clamp(1 - ((edge - phase) / (double)increment), 0, 1);
+            float x = (float)Math.Clamp(1 - ((edge - phase) * perStep), 0, 1);
             if (ramp)
             {
                 AddRamp(residual, (int)k, height, x);
@@ -327,8 +336,10 @@ public sealed class PolyBlepOscillator
                 AddStep(residual, (int)k, height, x);
             }
 
-            ulong next = StepsUntil(edge, phase + increment, increment);
-            next = next >= end ? ulong.MaxValue : k + 1 + next;
+            // The crossing after the one in step k: in step k + m when 0 < edge − phaseₖ₊ₘ ≤ Δ, m = period or period + 1.
+            ulong ahead = edge - (phase + (period * increment));
+            ulong steps = ahead != 0 && ahead <= increment ? period : period + 1;
+            ulong next = steps >= end - k ? ulong.MaxValue : k + steps;
             if (first)
             {
                 a = next;
@@ -341,7 +352,7 @@ public sealed class PolyBlepOscillator
     }
 
     /// <summary>Adds <paramref name="height"/>·E(x) to the 16 samples from <paramref name="k"/> on (two 8-wide vectors).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
     private static void AddStep(float[] residual, int k, float height, float x)
     {
         ref float c = ref MemoryMarshal.GetArrayDataReference(BlepKernel.StepByPower);
@@ -359,7 +370,7 @@ public sealed class PolyBlepOscillator
     }
 
     /// <summary>Adds <paramref name="slope"/>·A(x) to the 16 samples from <paramref name="k"/> on (two 8-wide vectors).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
     private static void AddRamp(float[] residual, int k, float slope, float x)
     {
         ref float c = ref MemoryMarshal.GetArrayDataReference(BlepKernel.RampByPower);
@@ -378,10 +389,11 @@ public sealed class PolyBlepOscillator
     }
 
     /// <summary>What a waveform needs per chunk: the pulse edge (top 32 bits of its phase) and the phase increment.</summary>
-    private readonly struct ShapeParameters(uint pulseEdge, ulong increment)
+    private readonly struct ShapeParameters(uint pulseEdge, ulong increment, ulong period)
     {
         public readonly uint PulseEdge = pulseEdge;
         public readonly ulong Increment = increment;
+        public readonly ulong Period = period;
 
         // The naive pulse is made zero-mean with the width actually used (the quantised edge).
         public readonly float High = (float)(1 - ((2 * (pulseEdge / HalfPhaseScale)) - 1));
@@ -417,8 +429,9 @@ public sealed class PolyBlepOscillator
 
         public static double Slope(double t, double dt) => 2 * dt;
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public static void AddEdges(float[] residual, ulong start, ulong increment, int n, in ShapeParameters shape) =>
-            AddCrossings(residual, start, increment, n, 0, -2, 0, 0, two: false, ramp: false);
+            AddCrossings(residual, start, shape, n, 0, -2, 0, 0, two: false, ramp: false);
     }
 
     private readonly struct SquareShape : IShape
@@ -435,8 +448,9 @@ public sealed class PolyBlepOscillator
 
         public static double Slope(double t, double dt) => 0;
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public static void AddEdges(float[] residual, ulong start, ulong increment, int n, in ShapeParameters shape) =>
-            AddCrossings(residual, start, increment, n, (ulong)shape.PulseEdge << 32, -2, 0, 2, two: true, ramp: false);
+            AddCrossings(residual, start, shape, n, (ulong)shape.PulseEdge << 32, -2, 0, 2, two: true, ramp: false);
     }
 
     private readonly struct TriangleShape : IShape
@@ -454,10 +468,11 @@ public sealed class PolyBlepOscillator
 
         public static double Slope(double t, double dt) => (t < 0.25 || t >= 0.75 ? 4 : -4) * dt;
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public static void AddEdges(float[] residual, ulong start, ulong increment, int n, in ShapeParameters shape)
         {
             float corner = (float)(8 * (increment / PhaseScale));
-            AddCrossings(residual, start, increment, n, Quarter, -corner, 3 * Quarter, corner, two: true, ramp: true);
+            AddCrossings(residual, start, shape, n, Quarter, -corner, 3 * Quarter, corner, two: true, ramp: true);
         }
     }
 

@@ -18,8 +18,9 @@ namespace Echelon.Audio.Dsp;
 /// it must never wait for a lock.
 /// </para>
 /// <para>
-/// Generic methods are compiled for every type argument that is a nested type of the declaring type and meets the
-/// constraints (the waveform shapes of <see cref="PolyBlepOscillator"/>). Each type is compiled once per process.
+/// Nested types are compiled with their declaring type. Generic methods are compiled for every type argument that is
+/// a nested type of the declaring type and meets the constraints (the waveform shapes of
+/// <see cref="PolyBlepOscillator"/>). Each type is compiled once per process.
 /// Threading: any thread; it takes a lock, so never call it from the audio thread.
 /// </para>
 /// </remarks>
@@ -43,6 +44,14 @@ internal static class RealTimeCode
         if (!s_compiled.Add(type))
         {
             return;
+        }
+
+        foreach (Type nested in type.GetNestedTypes(BindingFlags.NonPublic | BindingFlags.Public))
+        {
+            if (!nested.IsGenericTypeDefinition)
+            {
+                Compile(nested);
+            }
         }
 
         const BindingFlags all = BindingFlags.Instance | BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly;

@@ -23,7 +23,7 @@ public sealed class SnareVoice : IDrumVoice
     private const double SecondModeRatio = 1.62;
     private const double BlipTimeConstant = 0.01;
     private const double WireCutoff = 1000;
-    private const int Chunk = 64;
+    private const int Chunk = 256;
 
     private readonly NoiseGenerator _noise = new() { Seed = 0x534E4152 };
     private readonly VectorStateVariableFilter _wires = new() { Mode = FilterMode.HighPass, Resonance = Math.Sqrt(0.5) };
@@ -48,6 +48,7 @@ public sealed class SnareVoice : IDrumVoice
     private double _noiseMultiplier;
     private double _blip;
     private double _blipMultiplier;
+    private double _shellStep; // the shell's phase step without the blip, f/fs
 
     /// <summary>Shell pitch in Hz, [80, 400]. Default 185.</summary>
     public double Frequency
@@ -121,6 +122,7 @@ public sealed class SnareVoice : IDrumVoice
         _noiseLevel = v * (1 - _tone);
         _noiseMultiplier = VoiceDecay.Multiplier(_decay, _sampleRate);
         _blip = 1;
+        _shellStep = _frequency / _sampleRate;
         _blipMultiplier = Math.Exp(-1.0 / (BlipTimeConstant * _sampleRate));
     }
 
@@ -154,7 +156,7 @@ public sealed class SnareVoice : IDrumVoice
     }
 
     /// <summary>
-    /// Up to 64 samples, never past the end of the hit: first the recursions (phases, pitch blip, levels) and the
+    /// Up to 256 samples, never past the end of the hit: first the recursions (phases, pitch blip, levels) and the
     /// noise, one sample at a time; then the wires' high-pass eight samples at a time; then shell and mix four samples
     /// at a time. Each sample gets the same arithmetic however the samples are split, so a one-sample chunk
     /// (<see cref="Tick"/>) is the reference.
@@ -170,7 +172,7 @@ public sealed class SnareVoice : IDrumVoice
             _toneLevels[j] = _toneLevel;
             _noiseLevels[j] = _noiseLevel;
             _wireSamples[j] = _noise.NextWhite();
-            double increment = _frequency * (1 + (0.5 * _blip)) / _sampleRate;
+            double increment = _shellStep * (1 + (0.5 * _blip));
             _phase1 += increment;
             _phase1 -= Math.Floor(_phase1);
             _phase2 += SecondModeRatio * increment;

@@ -133,6 +133,7 @@ internal sealed class VectorStateVariableFilter
     }
 
     /// <summary><see cref="Process"/> without the preparation check, for voices that own and prepare a filter.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal void ProcessUnchecked(Span<float> buffer)
     {
         while (buffer.Length > 0)
@@ -148,6 +149,7 @@ internal sealed class VectorStateVariableFilter
     /// would. A filter's blocks of eight wait on each other (its states feed back), so one filter leaves the
     /// arithmetic units idle most of the time; two independent filters fill them (a polyphonic synth's voices in pairs).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void ProcessPair(VectorStateVariableFilter first, Span<float> a, VectorStateVariableFilter second, Span<float> b)
     {
         Debug.Assert(a.Length == b.Length, "The two buffers must have the same length.");
@@ -400,6 +402,7 @@ internal sealed class VectorStateVariableFilter
     }
 
     /// <summary>Samples [from, n) of the chunk one at a time (lane for lane the vector arithmetic), then the eight held back.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ScalarTail(int from, int n, Span<float> buffer)
     {
         ref float x = ref MemoryMarshal.GetArrayDataReference(_x);
