@@ -142,6 +142,7 @@ public sealed class Adsr
 
     /// <summary>Starts the attack towards <paramref name="velocity"/> from the current level.</summary>
     /// <param name="velocity">Peak level; clamped to [0, 1] (NaN counts as 0), since this runs on the audio thread.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void NoteOn(float velocity)
     {
         DspGuard.Prepared(_sampleRate > 0, nameof(Adsr));
@@ -150,6 +151,7 @@ public sealed class Adsr
     }
 
     /// <summary>Starts the release from the current level; does nothing when idle or already releasing.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void NoteOff()
     {
         if (_stage is not (AdsrStage.Idle or AdsrStage.Release))
@@ -309,6 +311,7 @@ public sealed class Adsr
     }
 
     /// <summary>Moves to the stage after the one that just reached its target.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Advance()
     {
         switch (_stage)
@@ -327,6 +330,7 @@ public sealed class Adsr
     }
 
     /// <summary>Starts a segment from the current level; a zero-length segment lands on its target at once.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Begin(AdsrStage stage)
     {
         (double seconds, double target) = stage switch

@@ -106,7 +106,11 @@ public sealed class HatVoice : IDrumVoice
     }
 
     /// <summary>True from a trigger until its decay time has been rendered.</summary>
-    public bool IsActive => _active;
+    public bool IsActive
+    {
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        get => _active;
+    }
 
     /// <summary>Sets the sample rate and silences the voice.</summary>
     /// <param name="sampleRate">Samples per second, 8,000–384,000.</param>
@@ -150,6 +154,7 @@ public sealed class HatVoice : IDrumVoice
     /// <summary>Starts a closed or open hit at the next sample; any hit restarts (and so chokes) the previous one.</summary>
     /// <param name="velocity">Peak level; clamped to [0, 1] (NaN counts as 0).</param>
     /// <param name="open">True for the long open decay, false for the closed one.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Trigger(float velocity, bool open)
     {
         DspGuard.Prepared(_sampleRate > 0, nameof(HatVoice));

@@ -203,8 +203,11 @@ public sealed class LookaheadLimiter
     /// value, 1), the envelope is exactly 1 and the box sum is full. A sample that needs no limiting then leaves it
     /// exactly as it was, so the fast path of <see cref="Process"/> needs only the delay line.
     /// </summary>
-    private bool IsSettled =>
-        _envelope == 1.0 && _sum == (long)FixedPointScale * _window && (_dequeCount == 0 || (_dequeCount == 1 && _dequeValue[_dequeHead] == 1.0));
+    private bool IsSettled
+    {
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        get => _envelope == 1.0 && _sum == (long)FixedPointScale * _window && (_dequeCount == 0 || (_dequeCount == 1 && _dequeValue[_dequeHead] == 1.0));
+    }
 
     /// <summary>How many samples from the start are finite and at most the ceiling in both channels (8 at a time).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

@@ -61,6 +61,8 @@ public sealed class PolyBlepOscillator
     private ulong _period; // ⌊2⁶⁴/Δ⌋: steps between two crossings of one edge are this or one more
     private double _pulseWidth = 0.5;
     private uint _pulseEdge = 0x8000_0000;
+    private float _pulseHigh = 1;
+    private float _pulseLow = -1;
     private OscillatorWaveform _waveform = OscillatorWaveform.Saw;
 
     private ulong _phase;
@@ -84,6 +86,7 @@ public sealed class PolyBlepOscillator
     public double Frequency
     {
         get => _frequency;
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         set
         {
             DspGuard.Open(value, 0, _sampleRate > 0 ? _sampleRate / 2.0 : double.PositiveInfinity, nameof(Frequency), " Hz");
@@ -101,6 +104,7 @@ public sealed class PolyBlepOscillator
             DspGuard.Closed(value, 0.01, 0.99, nameof(PulseWidth), string.Empty);
             _pulseWidth = value;
             _pulseEdge = (uint)Math.Round(value * HalfPhaseScale);
+            UpdatePulseLevels();
         }
     }
 
@@ -131,6 +135,7 @@ public sealed class PolyBlepOscillator
     }
 
     /// <summary>Clears the output history and sets the phase to 0.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Reset()
     {
         Array.Clear(_naive);
@@ -144,6 +149,7 @@ public sealed class PolyBlepOscillator
     /// band-limited: its step and change of slope get residuals like any other edge.
     /// </summary>
     /// <param name="phase">The new phase in [0, 1).</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void ResetPhase(double phase = 0)
     {
         DspGuard.HalfOpen(phase, 0, 1, nameof(phase), string.Empty);
@@ -202,10 +208,25 @@ public sealed class PolyBlepOscillator
         }
     }
 
+    /// <summary>The naive pulse's two levels, made zero-mean with the width actually used (the quantised edge).</summary>
+    private void UpdatePulseLevels()
+    {
+        double offset = (2 * (_pulseEdge / HalfPhaseScale)) - 1;
+        _pulseHigh = (float)(1 - offset);
+        _pulseLow = (float)(-1 - offset);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void UpdateIncrement()
     {
         _increment = _sampleRate > 0 ? Math.Max(1, (ulong)(_frequency / _sampleRate * PhaseScale)) : 1;
-        _period = (ulong)((UInt128.One << 64) / _increment);
+        // ⌊2⁶⁴/Δ⌋ in 64-bit arithmetic: ⌊(2⁶⁴ − 1)/Δ⌋, plus one when Δ divides 2⁶⁴ (saturating at Δ = 1, whose edges
+        // never come twice in a block anyway).
+        _period = ulong.MaxValue / _increment;
+        if ((ulong.MaxValue % _increment) + 1 == _increment && _period != ulong.MaxValue)
+        {
+            _period++;
+        }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -214,7 +235,7 @@ public sealed class PolyBlepOscillator
     {
         int n = output.Length;
         ulong increment = _increment;
-        var shape = new ShapeParameters(_pulseEdge, increment, _period);
+        var shape = new ShapeParameters(_pulseEdge, increment, _period, _pulseHigh, _pulseLow);
         if (_resetPending)
         {
             AddReset<TShape>(shape);
@@ -339,7 +360,7 @@ public sealed class PolyBlepOscillator
             // The crossing after the one in step k: in step k + m when 0 < edge − phaseₖ₊ₘ ≤ Δ, m = period or period + 1.
             ulong ahead = edge - (phase + (period * increment));
             ulong steps = ahead != 0 && ahead <= increment ? period : period + 1;
-            ulong next = steps >= end - k ? ulong.MaxValue : k + steps;
+            ulong next = steps == 0 || steps >= end - k ? ulong.MaxValue : k + steps;
             if (first)
             {
                 a = next;
@@ -389,15 +410,23 @@ public sealed class PolyBlepOscillator
     }
 
     /// <summary>What a waveform needs per chunk: the pulse edge (top 32 bits of its phase) and the phase increment.</summary>
-    private readonly struct ShapeParameters(uint pulseEdge, ulong increment, ulong period)
+    private readonly struct ShapeParameters
     {
-        public readonly uint PulseEdge = pulseEdge;
-        public readonly ulong Increment = increment;
-        public readonly ulong Period = period;
+        public readonly uint PulseEdge;
+        public readonly ulong Increment;
+        public readonly ulong Period;
+        public readonly float High;
+        public readonly float Low;
 
-        // The naive pulse is made zero-mean with the width actually used (the quantised edge).
-        public readonly float High = (float)(1 - ((2 * (pulseEdge / HalfPhaseScale)) - 1));
-        public readonly float Low = (float)(-1 - ((2 * (pulseEdge / HalfPhaseScale)) - 1));
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public ShapeParameters(uint pulseEdge, ulong increment, ulong period, float high, float low)
+        {
+            PulseEdge = pulseEdge;
+            Increment = increment;
+            Period = period;
+            High = high;
+            Low = low;
+        }
     }
 
     /// <summary>One waveform: its naive value from the top 32 bits of the phase (vector and scalar, the same arithmetic), its slope, and its edges.</summary>

@@ -29,12 +29,13 @@ internal static class RealTimeCode
     private static readonly HashSet<Type> s_compiled = [];
     private static readonly Lock s_lock = new();
 
-    /// <summary>Compiles <paramref name="type"/>'s methods marked for aggressive optimisation, and those of <see cref="BlockMath"/>.</summary>
+    /// <summary>Compiles <paramref name="type"/>'s methods marked for aggressive optimisation, and those of <see cref="BlockMath"/> and <see cref="DspGuard"/>.</summary>
     public static void CompileAhead(Type type)
     {
         lock (s_lock)
         {
             Compile(typeof(BlockMath));
+            Compile(typeof(DspGuard));
             Compile(type);
         }
     }

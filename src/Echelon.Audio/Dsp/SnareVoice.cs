@@ -84,7 +84,11 @@ public sealed class SnareVoice : IDrumVoice
     }
 
     /// <summary>True from a trigger until <see cref="DecaySeconds"/> have been rendered.</summary>
-    public bool IsActive => _active;
+    public bool IsActive
+    {
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        get => _active;
+    }
 
     /// <summary>Sets the sample rate and silences the voice.</summary>
     /// <param name="sampleRate">Samples per second, 8,000–384,000.</param>
@@ -109,6 +113,7 @@ public sealed class SnareVoice : IDrumVoice
 
     /// <summary>Starts a hit at the next sample (a new hit cuts the previous one).</summary>
     /// <param name="velocity">Peak level; clamped to [0, 1] (NaN counts as 0).</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Trigger(float velocity)
     {
         DspGuard.Prepared(_sampleRate > 0, nameof(SnareVoice));

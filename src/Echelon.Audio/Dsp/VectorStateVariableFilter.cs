@@ -61,6 +61,7 @@ internal sealed class VectorStateVariableFilter
     public double Cutoff
     {
         get => _cutoff;
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         set
         {
             DspGuard.Open(value, 0, _sampleRate > 0 ? _sampleRate / 2.0 : double.PositiveInfinity, nameof(Cutoff), " Hz");
@@ -106,6 +107,7 @@ internal sealed class VectorStateVariableFilter
     }
 
     /// <summary>Clears the states and the input history.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Reset()
     {
         Array.Clear(_x);
@@ -441,6 +443,7 @@ internal sealed class VectorStateVariableFilter
         _s2.AsSpan(n, Steps).CopyTo(_s2);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void UpdateCoefficients()
     {
         if (_sampleRate == 0)

@@ -78,6 +78,7 @@ public sealed class DrumKit : IInstrument
     }
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void NoteOn(byte pitch, float velocity, long durationSamples)
     {
         float v = Math.Clamp(velocity, 0f, 1f);

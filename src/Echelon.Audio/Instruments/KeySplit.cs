@@ -28,6 +28,7 @@ public sealed class KeySplit : IInstrument
     }
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void NoteOn(byte pitch, float velocity, long durationSamples) =>
         (pitch < _split ? _low : _high).NoteOn(pitch, velocity, durationSamples);
 

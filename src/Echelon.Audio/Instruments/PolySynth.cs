@@ -61,6 +61,7 @@ public sealed class PolySynth : IInstrument
     }
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void NoteOn(byte pitch, float velocity, long durationSamples)
     {
         SynthVoice? chosen = null;

@@ -46,6 +46,7 @@ internal sealed class SynthVoice
         _b = new float[maxBlock];
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Start(SynthPatch patch, byte pitch, float velocity, long durationSamples, long now)
     {
         double frequency = 440.0 * Math.Pow(2.0, (pitch - 69) / 12.0);

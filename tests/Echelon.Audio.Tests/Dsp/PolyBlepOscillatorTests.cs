@@ -236,6 +236,26 @@ public sealed class PolyBlepOscillatorTests(ITestOutputHelper output)
         DspTestKit.AssertClean(x);
     }
 
+    [Theory]
+    [InlineData(1e-15)]
+    [InlineData(1e-6)]
+    [InlineData(23_999.999)]
+    public void ExtremeFrequencies_RenderCleanly(double frequency)
+    {
+        // 1e−15 Hz is one unit of the 64-bit phase per sample (the smallest increment, whose period saturates);
+        // just under Nyquist every sample has an edge.
+        foreach (OscillatorWaveform waveform in Enum.GetValues<OscillatorWaveform>())
+        {
+            var oscillator = new PolyBlepOscillator { Waveform = waveform, Frequency = frequency };
+            oscillator.Prepare(Rate);
+            oscillator.ResetPhase(0.9);
+            var x = new float[2000];
+            oscillator.Render(x);
+            DspTestKit.AssertClean(x, $"{waveform} at {frequency} Hz");
+            Assert.True(DspTestKit.Peak(x) < 2, $"{waveform} at {frequency} Hz: peak {DspTestKit.Peak(x)}");
+        }
+    }
+
     [Fact]
     public void Render_AfterWarmUp_AllocatesNothing()
     {
