@@ -54,6 +54,15 @@ internal static class BlepKernel
     /// <summary>Ramp residual coefficients: interval s holds a quartic in x at [5s .. 5s + 4].</summary>
     public static readonly double[] Ramp = BuildRamp(Step);
 
+    /// <summary>
+    /// <see cref="Step"/> in float, by power: [c0 of the 16 intervals][c1 …][c2 …][c3 …], so the 16 taps of
+    /// one edge are two 8-wide vectors per coefficient (the fast path of <see cref="PolyBlepOscillator"/>).
+    /// </summary>
+    public static readonly float[] StepByPower = ByPower(Step, 4);
+
+    /// <summary><see cref="Ramp"/> in float, by power: [c0 of the 16 intervals] … [c4 …].</summary>
+    public static readonly float[] RampByPower = ByPower(Ramp, 5);
+
     /// <summary>The low-pass kernel h(τ) before normalisation: sinc at <see cref="Cutoff"/> times a Kaiser window.</summary>
     internal static double Kernel(double tau)
     {
@@ -95,6 +104,20 @@ internal static class BlepKernel
         double x = tau - (s - HalfWidth);
         int o = 5 * s;
         return Ramp[o] + (x * (Ramp[o + 1] + (x * (Ramp[o + 2] + (x * (Ramp[o + 3] + (x * Ramp[o + 4])))))));
+    }
+
+    private static float[] ByPower(double[] coefficients, int order)
+    {
+        var byPower = new float[coefficients.Length];
+        for (int s = 0; s < Taps; s++)
+        {
+            for (int k = 0; k < order; k++)
+            {
+                byPower[(k * Taps) + s] = (float)coefficients[(order * s) + k];
+            }
+        }
+
+        return byPower;
     }
 
     private static double[] BuildStep()

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 
 namespace Echelon.Audio.Dsp;
 
@@ -24,4 +25,22 @@ internal static class Denormal
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Flush(double x) => Math.Abs(x) < Threshold ? 0.0 : x;
+
+    /// <summary>
+    /// The same flush on eight floats at once: lane by lane exactly <see cref="Flush(float)"/> (NaN is kept, −0 becomes
+    /// +0). The magnitude is compared as an integer, |x| ≥ 1e−15 ⇔ bits(|x|) ≥ bits(1e−15) for every non-negative
+    /// float and NaN, which is one cycle instead of a floating-point compare's three or four; the flush sits on
+    /// the feedback path of every recursive kernel, so its latency is paid once per step.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> Flush(Vector256<float> x)
+    {
+        Vector256<int> magnitude = x.AsInt32() & Vector256.Create(int.MaxValue);
+        return x & Vector256.GreaterThan(magnitude, Vector256.Create(BitConverter.SingleToInt32Bits(Threshold) - 1)).AsSingle();
+    }
+
+    /// <summary>The same flush on four doubles at once: lane by lane exactly <see cref="Flush(double)"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<double> Flush(Vector256<double> x) =>
+        Vector256.AndNot(x, Vector256.LessThan(Vector256.Abs(x), Vector256.Create((double)Threshold)));
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace Echelon.Audio.Dsp;
 
@@ -25,6 +26,7 @@ internal static class DspGuard
     }
 
     /// <summary>Requires <paramref name="min"/> ≤ value ≤ <paramref name="max"/>; NaN fails.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Closed(double value, double min, double max, string name, string unit)
     {
         if (!(value >= min && value <= max))
@@ -35,6 +37,7 @@ internal static class DspGuard
     }
 
     /// <summary>Requires <paramref name="min"/> &lt; value &lt; <paramref name="max"/>; NaN fails.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Open(double value, double min, double max, string name, string unit)
     {
         if (!(value > min && value < max))
@@ -45,6 +48,7 @@ internal static class DspGuard
     }
 
     /// <summary>Requires <paramref name="min"/> ≤ value &lt; <paramref name="max"/>; NaN fails.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void HalfOpen(double value, double min, double max, string name, string unit)
     {
         if (!(value >= min && value < max))
@@ -69,6 +73,7 @@ internal static class DspGuard
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Prepared(bool prepared, string kernel)
     {
         if (!prepared)

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 
 namespace Echelon.Audio.Dsp;
 
@@ -44,6 +45,29 @@ internal static class FastSine
         p = C7 + (t2 * p);
         p = C5 + (t2 * p);
         p = C3 + (t2 * p);
+        return theta + (theta * t2 * p);
+    }
+
+    /// <summary><see cref="Sin2Pi(double)"/> of four values at once, lane by lane the same arithmetic (and so the same bits).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<double> Sin2Pi(Vector256<double> turns)
+    {
+        Vector256<double> y = turns - Vector256.Round(turns);
+        var quarter = Vector256.Create(0.25);
+        var half = Vector256.Create(0.5);
+        y = Vector256.ConditionalSelect(
+            Vector256.GreaterThan(y, quarter),
+            half - y,
+            Vector256.ConditionalSelect(Vector256.LessThan(y, -quarter), -half - y, y));
+
+        Vector256<double> theta = y * TwoPi;
+        Vector256<double> t2 = theta * theta;
+        Vector256<double> p = Vector256.Create(C13) + (t2 * C15);
+        p = Vector256.Create(C11) + (t2 * p);
+        p = Vector256.Create(C9) + (t2 * p);
+        p = Vector256.Create(C7) + (t2 * p);
+        p = Vector256.Create(C5) + (t2 * p);
+        p = Vector256.Create(C3) + (t2 * p);
         return theta + (theta * t2 * p);
     }
 }

@@ -1,4 +1,6 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace Echelon.Audio.Dsp;
 
@@ -19,8 +21,12 @@ namespace Echelon.Audio.Dsp;
 public sealed class KickVoice : IDrumVoice
 {
     private const double ClickTimeConstant = 0.0015;
+    private const int Chunk = 256;
 
     private readonly NoiseGenerator _noise = new() { Seed = 0x4B49434B };
+    private readonly double[] _phases = new double[Chunk];
+    private readonly double[] _levels = new double[Chunk];
+    private readonly double[] _clicks = new double[Chunk];
 
     private int _sampleRate;
     private double _frequency = 50;
@@ -38,6 +44,7 @@ public sealed class KickVoice : IDrumVoice
     private double _pitchMultiplier;
     private double _clickLevel;
     private double _clickMultiplier;
+    private double _restingStep; // the resting frequency's phase step, f/fs
 
     /// <summary>Final (resting) pitch in Hz, [20, 200]. Default 50.</summary>
     public double Frequency
@@ -95,13 +102,18 @@ public sealed class KickVoice : IDrumVoice
     }
 
     /// <summary>True from a trigger until <see cref="DecaySeconds"/> have been rendered.</summary>
-    public bool IsActive => _active;
+    public bool IsActive
+    {
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        get => _active;
+    }
 
     /// <summary>Sets the sample rate and silences the voice.</summary>
     /// <param name="sampleRate">Samples per second, 8,000–384,000.</param>
     public void Prepare(int sampleRate)
     {
         DspGuard.SampleRate(sampleRate, nameof(sampleRate));
+        RealTimeCode.CompileAhead(typeof(KickVoice));
         _sampleRate = sampleRate;
         _noise.Prepare(sampleRate);
         Reset();
@@ -116,6 +128,7 @@ public sealed class KickVoice : IDrumVoice
 
     /// <summary>Starts a hit at the next sample (a new hit cuts the previous one).</summary>
     /// <param name="velocity">Peak level; clamped to [0, 1] (NaN counts as 0).</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Trigger(float velocity)
     {
         DspGuard.Prepared(_sampleRate > 0, nameof(KickVoice));
@@ -126,6 +139,7 @@ public sealed class KickVoice : IDrumVoice
         _amplitude = v;
         _amplitudeMultiplier = VoiceDecay.Multiplier(_decay, _sampleRate);
         _pitch = 1;
+        _restingStep = _frequency / _sampleRate;
         _pitchMultiplier = Math.Exp(-1.0 / (_pitchDecay * _sampleRate));
         _clickLevel = v * _click;
         _clickMultiplier = Math.Exp(-1.0 / (ClickTimeConstant * _sampleRate));
@@ -136,40 +150,80 @@ public sealed class KickVoice : IDrumVoice
     public float Tick()
     {
         DspGuard.Prepared(_sampleRate > 0, nameof(KickVoice));
-        return _active ? Next() : 0;
+        float y = 0;
+        if (_active)
+        {
+            RenderChunk(new Span<float>(ref y));
+        }
+
+        return y;
     }
 
     /// <summary>Adds the next <c>output.Length</c> samples into <paramref name="output"/>; any length, zero included.</summary>
     /// <param name="output">The bus to add into.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Render(Span<float> output)
     {
         DspGuard.Prepared(_sampleRate > 0, nameof(KickVoice));
-        for (int i = 0; i < output.Length && _active; i++)
+        int i = 0;
+        while (i < output.Length && _active)
         {
-            output[i] += Next();
+            int n = Math.Min(Math.Min(Chunk, output.Length - i), _remaining);
+            RenderChunk(output.Slice(i, n));
+            i += n;
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private float Next()
+    /// <summary>
+    /// Up to 256 samples, never past the end of the hit: first the recursions (phase, pitch and levels, each sample from
+    /// the last) and the click noise, one sample at a time; then the sine body four samples at a time. Each sample gets
+    /// the same arithmetic however the samples are split, so a one-sample chunk (<see cref="Tick"/>) is the reference.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void RenderChunk(Span<float> output)
     {
-        double body = _amplitude * FastSine.Sin2Pi(_phase);
-        double click = _clickLevel * _noise.NextWhite();
-        double frequency = _frequency * (1 + ((_pitchDrop - 1) * _pitch));
-        _phase += frequency / _sampleRate;
-        if (_phase >= 1)
+        int n = output.Length;
+        for (int j = 0; j < n; j++)
         {
-            _phase -= 1;
+            _phases[j] = _phase;
+            _levels[j] = _amplitude;
+            _clicks[j] = _clickLevel * _noise.NextWhite();
+            _phase += _restingStep * (1 + ((_pitchDrop - 1) * _pitch));
+            if (_phase >= 1)
+            {
+                _phase -= 1;
+            }
+
+            _amplitude *= _amplitudeMultiplier;
+            _pitch = Denormal.Flush(_pitch * _pitchMultiplier);
+            _clickLevel = Denormal.Flush(_clickLevel * _clickMultiplier);
         }
 
-        _amplitude *= _amplitudeMultiplier;
-        _pitch = Denormal.Flush(_pitch * _pitchMultiplier);
-        _clickLevel = Denormal.Flush(_clickLevel * _clickMultiplier);
-        if (--_remaining <= 0)
+        ref double phases = ref MemoryMarshal.GetArrayDataReference(_phases);
+        ref double levels = ref MemoryMarshal.GetArrayDataReference(_levels);
+        ref double clicks = ref MemoryMarshal.GetArrayDataReference(_clicks);
+        ref float bus = ref MemoryMarshal.GetReference(output);
+        int i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            for (; i <= n - Vector256<float>.Count; i += Vector256<float>.Count)
+            {
+                Vector256<double> low = (Vector256.LoadUnsafe(ref levels, (nuint)i) * FastSine.Sin2Pi(Vector256.LoadUnsafe(ref phases, (nuint)i))) + Vector256.LoadUnsafe(ref clicks, (nuint)i);
+                Vector256<double> high = (Vector256.LoadUnsafe(ref levels, (nuint)(i + 4)) * FastSine.Sin2Pi(Vector256.LoadUnsafe(ref phases, (nuint)(i + 4)))) + Vector256.LoadUnsafe(ref clicks, (nuint)(i + 4));
+                (Vector256.LoadUnsafe(ref bus, (nuint)i) + Denormal.Flush(Vector256.Narrow(low, high))).StoreUnsafe(ref bus, (nuint)i);
+            }
+        }
+
+        for (; i < n; i++)
+        {
+            double body = Unsafe.Add(ref levels, i) * FastSine.Sin2Pi(Unsafe.Add(ref phases, i));
+            Unsafe.Add(ref bus, i) += Denormal.Flush((float)(body + Unsafe.Add(ref clicks, i)));
+        }
+
+        _remaining -= n;
+        if (_remaining <= 0)
         {
             _active = false;
         }
-
-        return Denormal.Flush((float)(body + click));
     }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 
 namespace Echelon.Audio.Dsp;
 
@@ -29,6 +30,12 @@ namespace Echelon.Audio.Dsp;
 /// Lowering <see cref="CeilingDb"/> mid-stream takes one look-ahead to reach the gain computer; for those
 /// samples the final clamp holds the new ceiling (and counts them).
 /// </para>
+/// <para>
+/// <see cref="Process"/> has a fast path for the common case of a signal that needs no limiting: while the gain
+/// computer is at rest (hold, envelope and box average all exactly 1), a run of samples at or under the ceiling
+/// (found eight at a time) only passes through the delay line, and the state it leaves is exactly the one
+/// <see cref="Tick"/> would leave; so the two still agree to the bit.
+/// </para>
 /// <para>Threading: one rendering thread; <see cref="Process"/> and <see cref="Tick"/> never allocate, lock or throw after <see cref="Prepare(int, double)"/>.</para>
 /// </remarks>
 public sealed class LookaheadLimiter
@@ -44,6 +51,9 @@ public sealed class LookaheadLimiter
     private long[] _envelopeRing = [];
     private double[] _dequeValue = [];
     private long[] _dequeTime = [];
+    private float[] _passLeft = [];
+    private float[] _passRight = [];
+    private int _passChunk;
     private int _delayMask;
     private int _dequeMask;
     private int _window;
@@ -116,6 +126,7 @@ public sealed class LookaheadLimiter
     {
         DspGuard.SampleRate(sampleRate, nameof(sampleRate));
         DspGuard.Closed(lookaheadSeconds, 0.0005, 0.01, nameof(lookaheadSeconds), " s");
+        RealTimeCode.CompileAhead(typeof(LookaheadLimiter));
         _sampleRate = sampleRate;
         _latency = Math.Max(1, (int)Math.Round(lookaheadSeconds * sampleRate));
         _window = _latency + 1;
@@ -128,6 +139,9 @@ public sealed class LookaheadLimiter
         _dequeValue = new double[dequeSize];
         _dequeTime = new long[dequeSize];
         _dequeMask = dequeSize - 1;
+        _passChunk = Math.Min(64, Math.Min(_latency, delaySize - _latency));
+        _passLeft = new float[_passChunk];
+        _passRight = new float[_passChunk];
         UpdateRelease();
         Reset();
     }
@@ -159,14 +173,156 @@ public sealed class LookaheadLimiter
     /// <summary>Limits a stereo block in place (output delayed by <see cref="LatencySamples"/>); any length, zero included.</summary>
     /// <param name="left">Left channel.</param>
     /// <param name="right">Right channel, the same length as <paramref name="left"/> (only the common length is processed).</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Process(Span<float> left, Span<float> right)
     {
         DspGuard.Prepared(_sampleRate > 0, nameof(LookaheadLimiter));
         Debug.Assert(left.Length == right.Length, "Stereo channels must have the same length.");
         int n = Math.Min(left.Length, right.Length);
-        for (int i = 0; i < n; i++)
+        int i = 0;
+        while (i < n)
         {
+            if (IsSettled)
+            {
+                int quiet = QuietRun(left[i..n], right[i..n]);
+                PassThrough(left.Slice(i, quiet), right.Slice(i, quiet));
+                i += quiet;
+                if (i == n)
+                {
+                    break;
+                }
+            }
+
             Next(ref left[i], ref right[i]);
+            i++;
+        }
+    }
+
+    /// <summary>
+    /// True while the gain computer is at rest: every needed gain in the window was 1 (the deque holds at most one
+    /// value, 1), the envelope is exactly 1 and the box sum is full. A sample that needs no limiting then leaves it
+    /// exactly as it was, so the fast path of <see cref="Process"/> needs only the delay line.
+    /// </summary>
+    private bool IsSettled
+    {
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        get => _envelope == 1.0 && _sum == (long)FixedPointScale * _window && (_dequeCount == 0 || (_dequeCount == 1 && _dequeValue[_dequeHead] == 1.0));
+    }
+
+    /// <summary>How many samples from the start are finite and at most the ceiling in both channels (8 at a time).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private int QuietRun(ReadOnlySpan<float> left, ReadOnlySpan<float> right)
+    {
+        int i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var ceiling = Vector256.Create(_ceiling);
+            for (; i <= left.Length - Vector256<float>.Count; i += Vector256<float>.Count)
+            {
+                // NaN compares false, so it ends the run like a loud sample.
+                Vector256<float> quiet = Vector256.LessThanOrEqual(Vector256.Abs(Vector256.Create(left.Slice(i, Vector256<float>.Count))), ceiling)
+                    & Vector256.LessThanOrEqual(Vector256.Abs(Vector256.Create(right.Slice(i, Vector256<float>.Count))), ceiling);
+                uint loud = ~quiet.ExtractMostSignificantBits() & 0xFF;
+                if (loud != 0)
+                {
+                    return i + BitOperations.TrailingZeroCount(loud);
+                }
+            }
+        }
+
+        for (; i < left.Length; i++)
+        {
+            if (!(MathF.Abs(left[i]) <= _ceiling && MathF.Abs(right[i]) <= _ceiling))
+            {
+                break;
+            }
+        }
+
+        return i;
+    }
+
+    /// <summary>
+    /// Samples that need no limiting while the gain computer is settled: exactly what <see cref="Next"/> does with a
+    /// needed gain of 1 (the deque ends holding the last sample's 1, the envelope and the box sum stay full, the gain is
+    /// 1), without its per-sample work.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void PassThrough(Span<float> left, Span<float> right)
+    {
+        if (left.IsEmpty)
+        {
+            return;
+        }
+
+        int length = left.Length;
+        while (!left.IsEmpty)
+        {
+            // A chunk no longer than the look-ahead reads only samples written before it, and one no longer than the
+            // ring's spare room never writes where it still has to read.
+            int n = Math.Min(left.Length, _passChunk);
+            Ring(_delayLeft, _time - _latency, _passLeft.AsSpan(0, n), read: true);
+            Ring(_delayRight, _time - _latency, _passRight.AsSpan(0, n), read: true);
+            Ring(_delayLeft, _time, left[..n], read: false);
+            Ring(_delayRight, _time, right[..n], read: false);
+            Emit(_passLeft.AsSpan(0, n), left[..n]);
+            Emit(_passRight.AsSpan(0, n), right[..n]);
+            _time += n;
+            left = left[n..];
+            right = right[n..];
+        }
+
+        _dequeValue[_dequeHead] = 1.0;
+        _dequeTime[_dequeHead] = _time - 1;
+        _dequeCount = 1;
+        _ringPosition = (int)((_ringPosition + (long)length) % _window);
+        _gain = 1.0;
+    }
+
+    /// <summary>Copies between <paramref name="samples"/> and the delay ring from time <paramref name="from"/> on, across its wrap.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Ring(float[] ring, long from, Span<float> samples, bool read)
+    {
+        int start = (int)(from & _delayMask);
+        int head = Math.Min(samples.Length, ring.Length - start);
+        if (read)
+        {
+            ring.AsSpan(start, head).CopyTo(samples);
+            ring.AsSpan(0, samples.Length - head).CopyTo(samples[head..]);
+        }
+        else
+        {
+            samples[..head].CopyTo(ring.AsSpan(start));
+            samples[head..].CopyTo(ring);
+        }
+    }
+
+    /// <summary><see cref="Limit"/> of each delayed sample times a gain of 1, eight at a time while none exceeds the ceiling.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Emit(ReadOnlySpan<float> delayed, Span<float> output)
+    {
+        int i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var ceiling = Vector256.Create(_ceiling);
+            var smallest = Vector256.Create(1.17549435E-38f); // the smallest normal float
+            for (; i <= delayed.Length - Vector256<float>.Count; i += Vector256<float>.Count)
+            {
+                var y = Vector256.Create(delayed.Slice(i, Vector256<float>.Count));
+                Vector256<float> magnitude = Vector256.Abs(y);
+                if (Vector256.GreaterThanAny(magnitude, ceiling))
+                {
+                    break;
+                }
+
+                // Limit flushes only true subnormals (not ±0) to +0.
+                Vector256<float> subnormal = Vector256.LessThan(magnitude, smallest) & ~Vector256.Equals(y, Vector256<float>.Zero);
+                Vector256.AndNot(y, subnormal).CopyTo(output.Slice(i, Vector256<float>.Count));
+            }
+        }
+
+        for (; i < delayed.Length; i++)
+        {
+            output[i] = Limit(delayed[i] * 1.0);
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Echelon.Audio.Dsp;
 
 namespace Echelon.Audio.Instruments;
@@ -64,6 +65,7 @@ public sealed class DrumKit : IInstrument
     /// <inheritdoc />
     public void Prepare(int sampleRate, int maxBlock)
     {
+        RealTimeCode.CompileAhead(typeof(DrumKit));
         _kick.Prepare(sampleRate);
         _snare.Prepare(sampleRate);
         _clap.Prepare(sampleRate);
@@ -76,6 +78,7 @@ public sealed class DrumKit : IInstrument
     }
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void NoteOn(byte pitch, float velocity, long durationSamples)
     {
         float v = Math.Clamp(velocity, 0f, 1f);
@@ -105,6 +108,7 @@ public sealed class DrumKit : IInstrument
     }
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Render(Span<float> left, Span<float> right)
     {
         Span<float> buffer = _buffer.AsSpan(0, left.Length);
@@ -118,13 +122,8 @@ public sealed class DrumKit : IInstrument
             // The drum voices add into their output (and stop early when they end), so the scratch starts silent.
             buffer.Clear();
             _pieces[p].Render(buffer);
-            float l = _pieceLeft[p];
-            float r = _pieceRight[p];
-            for (int i = 0; i < buffer.Length; i++)
-            {
-                left[i] += buffer[i] * l;
-                right[i] += buffer[i] * r;
-            }
+            BlockMath.MultiplyAdd(buffer, _pieceLeft[p], left);
+            BlockMath.MultiplyAdd(buffer, _pieceRight[p], right);
         }
     }
 

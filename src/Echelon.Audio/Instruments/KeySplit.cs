@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Echelon.Audio.Instruments;
 
 /// <summary>Plays notes below <c>split</c> on one instrument and the rest on another (drum keys and swell tones of the ambient percussion).</summary>
@@ -20,15 +22,18 @@ public sealed class KeySplit : IInstrument
     /// <inheritdoc />
     public void Prepare(int sampleRate, int maxBlock)
     {
+        Dsp.RealTimeCode.CompileAhead(typeof(KeySplit));
         _low.Prepare(sampleRate, maxBlock);
         _high.Prepare(sampleRate, maxBlock);
     }
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void NoteOn(byte pitch, float velocity, long durationSamples) =>
         (pitch < _split ? _low : _high).NoteOn(pitch, velocity, durationSamples);
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Render(Span<float> left, Span<float> right)
     {
         _low.Render(left, right);

@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using Echelon.Audio.Dsp;
+
 namespace Echelon.Audio.Instruments;
 
 /// <summary>
@@ -27,7 +30,7 @@ public sealed class PolySynth : IInstrument
             _voices[i] = new SynthVoice();
         }
 
-        (_panLeft, _panRight) = Dsp.PanLaw.Gains(pan);
+        (_panLeft, _panRight) = PanLaw.Gains(pan);
     }
 
     /// <summary>Voices sounding now.</summary>
@@ -48,6 +51,7 @@ public sealed class PolySynth : IInstrument
     /// <inheritdoc />
     public void Prepare(int sampleRate, int maxBlock)
     {
+        RealTimeCode.CompileAhead(typeof(PolySynth));
         foreach (SynthVoice voice in _voices)
         {
             voice.Prepare(sampleRate, maxBlock, _patch);
@@ -57,6 +61,7 @@ public sealed class PolySynth : IInstrument
     }
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void NoteOn(byte pitch, float velocity, long durationSamples)
     {
         SynthVoice? chosen = null;
@@ -78,14 +83,46 @@ public sealed class PolySynth : IInstrument
     }
 
     /// <inheritdoc />
+    /// <remarks>
+    /// The sounding voices' oscillators run first, then their filters two at a time (each filter waits on its own
+    /// feedback, so a pair keeps the processor busy), then each voice's envelope and pan in voice order, so the voices
+    /// are summed in the same order whatever pairs they fall in.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Render(Span<float> left, Span<float> right)
     {
+        int n = left.Length;
+        float mix2 = _patch.Mix2;
+        SynthVoice? waiting = null;
+        Span<float> waitingSource = default;
         foreach (SynthVoice voice in _voices)
         {
-            voice.Render(left, right, _panLeft, _panRight, _patch.Mix2);
+            if (!voice.IsActive)
+            {
+                continue;
+            }
+
+            Span<float> source = voice.Source(n, mix2);
+            if (waiting is null)
+            {
+                waiting = voice;
+                waitingSource = source;
+                continue;
+            }
+
+            VectorStateVariableFilter.ProcessPair(waiting.Filter, waitingSource, voice.Filter, source);
+            waiting.Finish(left, right, _panLeft, _panRight);
+            voice.Finish(left, right, _panLeft, _panRight);
+            waiting = null;
         }
 
-        _now += left.Length;
+        if (waiting is not null)
+        {
+            waiting.Filter.ProcessUnchecked(waitingSource);
+            waiting.Finish(left, right, _panLeft, _panRight);
+        }
+
+        _now += n;
     }
 
     /// <inheritdoc />

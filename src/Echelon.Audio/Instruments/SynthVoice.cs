@@ -1,13 +1,20 @@
+using System.Runtime.CompilerServices;
 using Echelon.Audio.Dsp;
 
 namespace Echelon.Audio.Instruments;
 
 /// <summary>One voice of a <see cref="PolySynth"/>: oscillators → filter → amplitude envelope, with a sample-accurate release countdown.</summary>
+/// <remarks>
+/// Every stage works on whole blocks: the oscillators and the envelope compute eight samples at a time, the filter
+/// is the eight-step <see cref="VectorStateVariableFilter"/> (the cutoff is fixed for the note), and the mix and
+/// the pan are SIMD multiply-adds. <see cref="PolySynth"/> drives the stages (<see cref="Source"/>, then the filter,
+/// two voices at a time, then <see cref="Finish"/>). An idle voice costs one test per block.
+/// </remarks>
 internal sealed class SynthVoice
 {
     private readonly PolyBlepOscillator _osc1 = new();
     private readonly PolyBlepOscillator _osc2 = new();
-    private readonly StateVariableFilter _filter = new();
+    private readonly VectorStateVariableFilter _filter = new();
     private readonly Adsr _amp = new();
     private float[] _a = [];
     private float[] _b = [];
@@ -22,6 +29,7 @@ internal sealed class SynthVoice
 
     public void Prepare(int sampleRate, int maxBlock, SynthPatch patch)
     {
+        RealTimeCode.CompileAhead(typeof(SynthVoice));
         _osc1.Prepare(sampleRate);
         _osc2.Prepare(sampleRate);
         _filter.Prepare(sampleRate);
@@ -38,6 +46,7 @@ internal sealed class SynthVoice
         _b = new float[maxBlock];
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Start(SynthPatch patch, byte pitch, float velocity, long durationSamples, long now)
     {
         double frequency = 440.0 * Math.Pow(2.0, (pitch - 69) / 12.0);
@@ -60,7 +69,31 @@ internal sealed class SynthVoice
         Pitch = pitch;
     }
 
-    public void Render(Span<float> left, Span<float> right, float panLeft, float panRight, float mix2)
+    /// <summary>The filter, for <see cref="VectorStateVariableFilter.ProcessPair"/>.</summary>
+    public VectorStateVariableFilter Filter => _filter;
+
+    /// <summary>
+    /// The next <paramref name="length"/> samples of the two oscillators, mixed (not yet filtered). The oscillators and
+    /// the filter run through the whole block even when the note ends inside it: a voice's history never reaches its
+    /// next note, because <see cref="Start"/> resets both.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public Span<float> Source(int length, float mix2)
+    {
+        Span<float> a = _a.AsSpan(0, length);
+        Span<float> b = _b.AsSpan(0, length);
+        _osc1.RenderUnchecked(a);
+        _osc2.RenderUnchecked(b);
+        BlockMath.MultiplyAdd(b, mix2, a);
+        return a;
+    }
+
+    /// <summary>
+    /// Shapes the filtered block with the amplitude envelope (released at its exact sample) and adds it, panned, into
+    /// <paramref name="left"/> and <paramref name="right"/>, up to where the note ends.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void Finish(Span<float> left, Span<float> right, float panLeft, float panRight)
     {
         int offset = 0;
         while (offset < left.Length && _amp.IsActive)
@@ -71,24 +104,11 @@ internal sealed class SynthVoice
                 n = (int)_untilRelease;
             }
 
-            Span<float> a = _a.AsSpan(0, n);
-            Span<float> b = _b.AsSpan(0, n);
-            _osc1.Render(a);
-            _osc2.Render(b);
-            for (int i = 0; i < n; i++)
-            {
-                a[i] += mix2 * b[i];
-            }
-
-            _filter.Process(a);
-            _amp.Process(a);
-            for (int i = 0; i < n; i++)
-            {
-                float s = a[i] * _gain;
-                left[offset + i] += s * panLeft;
-                right[offset + i] += s * panRight;
-            }
-
+            Span<float> a = _a.AsSpan(offset, n);
+            _amp.ProcessUnchecked(a);
+            BlockMath.Scale(a, _gain);
+            BlockMath.MultiplyAdd(a, panLeft, left.Slice(offset, n));
+            BlockMath.MultiplyAdd(a, panRight, right.Slice(offset, n));
             if (_untilRelease > 0)
             {
                 _untilRelease -= n;

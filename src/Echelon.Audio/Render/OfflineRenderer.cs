@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using Echelon.Audio.Dsp;
 using Echelon.Audio.Instruments;
 
 namespace Echelon.Audio.Render;
@@ -54,6 +56,8 @@ public sealed class OfflineRenderer
     public void Prepare(int sampleRate, int maxBlock)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxBlock, 1);
+        RealTimeCode.CompileAhead(typeof(OfflineRenderer));
+        RealTimeCode.CompileAhead(typeof(StereoDcBlocker));
         _maxBlock = maxBlock;
         _stemLeft = new float[_instruments.Length][];
         _stemRight = new float[_instruments.Length][];
@@ -77,6 +81,7 @@ public sealed class OfflineRenderer
     public ReadOnlySpan<float> StemRight(int stem, int length) => _stemRight[stem].AsSpan(0, length);
 
     /// <summary>Renders the next <c>left.Length</c> samples: stems into the stem buffers, their sum into <paramref name="left"/>/<paramref name="right"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void RenderBlock(Span<float> left, Span<float> right)
     {
         int length = left.Length;
@@ -121,8 +126,8 @@ public sealed class OfflineRenderer
         for (int s = 0; s < _instruments.Length; s++)
         {
             _dcBlockers[s].Process(_stemLeft[s].AsSpan(0, length), _stemRight[s].AsSpan(0, length));
-            System.Numerics.Tensors.TensorPrimitives.Add(left, _stemLeft[s].AsSpan(0, length), left);
-            System.Numerics.Tensors.TensorPrimitives.Add(right, _stemRight[s].AsSpan(0, length), right);
+            BlockMath.Add(_stemLeft[s].AsSpan(0, length), left);
+            BlockMath.Add(_stemRight[s].AsSpan(0, length), right);
         }
 
         _position += length;

@@ -79,6 +79,27 @@ public sealed class AdsrTests
     }
 
     [Fact]
+    public void ExponentialSegment_FollowsTheNormalisedRcCurve()
+    {
+        // The level is computed eight samples at a time as b·m^(r+1) with b advanced by m⁸: it must still be the
+        // curve 1 − (e^(−5k/N) − e^(−5)) / (1 − e^(−5)) of a 1.2 s attack (the swell pads' attack) to float precision.
+        const int n = 57_600;
+        Adsr env = Create(EnvelopeCurve.Exponential, attack: 1.2, decay: 0.5, sustain: 0.9, release: 1.5);
+        env.NoteOn(1);
+        var x = new float[n];
+        env.Render(x);
+
+        double floor = Math.Exp(-5);
+        for (int k = 1; k < n; k++)
+        {
+            double expected = 1 - ((Math.Exp(-5.0 * k / n) - floor) / (1 - floor));
+            Assert.True(Math.Abs(x[k - 1] - expected) < 1e-7, $"sample {k}: {x[k - 1]} vs {expected}");
+        }
+
+        Assert.Equal(1f, x[n - 1]);
+    }
+
+    [Fact]
     public void NoteOffDuringAttack_ReleasesFromTheCurrentLevel_WithoutAJump()
     {
         Adsr env = Create(EnvelopeCurve.Linear, attack: 0.1, decay: 0.1, sustain: 0.5, release: 0.05);

@@ -142,6 +142,56 @@ public sealed class LookaheadLimiterTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void QuietStretchesAndLoudBursts_BlockProcessingIsBitIdenticalToTicking()
+    {
+        // Mostly quiet noise (the fast path: nothing to limit), with rare loud bursts, a NaN, and ceiling changes
+        // inside a quiet stretch and just after a burst, so the block path leaves and re-enters its fast path.
+        const int total = 3 * Rate;
+        int[] events = [Rate / 2, (5 * Rate / 4) + 100, 2 * Rate];
+        float[] inLeft = DspTestKit.Noise(total, 0.5, 21);
+        float[] inRight = DspTestKit.Noise(total, 0.5, 22);
+        for (int start = Rate / 4; start < total; start += 3 * Rate / 4)
+        {
+            for (int i = start; i < start + 480; i++)
+            {
+                inLeft[i] *= 6;
+            }
+        }
+
+        inRight[Rate + 12_345] = float.NaN;
+
+        static void OnEvent(LookaheadLimiter l, int e) => l.CeilingDb = e == 1 ? -9 : -0.1;
+
+        var refLeft = (float[])inLeft.Clone();
+        var refRight = (float[])inRight.Clone();
+        LookaheadLimiter r = new();
+        r.Prepare(Rate);
+        DspTestKit.Drive(total, 1, events, e => OnEvent(r, e), (offset, length) =>
+        {
+            if (length > 0)
+            {
+                r.Tick(ref refLeft[offset], ref refRight[offset]);
+            }
+        });
+
+        foreach (int blockSize in DspTestKit.SizesWithWhole(total))
+        {
+            var left = (float[])inLeft.Clone();
+            var right = (float[])inRight.Clone();
+            var limiter = new LookaheadLimiter();
+            limiter.Prepare(Rate);
+            DspTestKit.Drive(total, blockSize, events, e => OnEvent(limiter, e), (offset, length) => limiter.Process(left.AsSpan(offset, length), right.AsSpan(offset, length)));
+            DspTestKit.AssertBitIdentical(refLeft, left, $"left, blocks of {blockSize}");
+            DspTestKit.AssertBitIdentical(refRight, right, $"right, blocks of {blockSize}");
+            Assert.Equal(r.NonFiniteSamples, limiter.NonFiniteSamples);
+            Assert.Equal(r.ClampedSamples, limiter.ClampedSamples);
+        }
+
+        DspTestKit.AssertClean(refLeft);
+        Assert.True(DspTestKit.Peak(refLeft) <= r.Ceiling);
+    }
+
+    [Fact]
     public void Process_AfterWarmUp_AllocatesNothing()
     {
         var limiter = new LookaheadLimiter();

@@ -190,6 +190,72 @@ public sealed class PolyBlepOscillatorTests(ITestOutputHelper output)
         }
     }
 
+    [Theory]
+    [InlineData(OscillatorWaveform.Sine)]
+    [InlineData(OscillatorWaveform.Saw)]
+    [InlineData(OscillatorWaveform.Square)]
+    [InlineData(OscillatorWaveform.Triangle)]
+    public void Render_MatchesTheDoublePrecisionReference_WithinFloatRounding(OscillatorWaveform waveform)
+    {
+        // The fast path (integer phase, float residuals, eight samples at a time) against the plain per-sample
+        // double-precision polyBLEP, through frequency changes, a pulse-width change and phase resets.
+        const int total = 48_000;
+        int[] events = [3000, 9001, 17_000, 30_000, 41_234];
+        var fast = new PolyBlepOscillator { Waveform = waveform, Frequency = 110, PulseWidth = 0.3 };
+        var reference = new PolyBlepReference { Waveform = waveform, Frequency = 110, PulseWidth = 0.3 };
+        fast.Prepare(Rate);
+        reference.Prepare(Rate);
+        var x = new float[total];
+        var y = new float[total];
+        void OnEvent(int e)
+        {
+            switch (e)
+            {
+                case 0: fast.Frequency = reference.Frequency = 2990; break;
+                case 1: fast.ResetPhase(0.25); reference.ResetPhase(0.25); break;
+                case 2: fast.Frequency = reference.Frequency = 15_000; break;
+                case 3: fast.PulseWidth = reference.PulseWidth = 0.71; fast.Frequency = reference.Frequency = 440; break;
+                default: fast.ResetPhase(0.6); reference.ResetPhase(0.6); fast.Frequency = reference.Frequency = 61.7; break;
+            }
+        }
+
+        DspTestKit.Drive(total, 128, events, OnEvent, (offset, length) =>
+        {
+            fast.Render(x.AsSpan(offset, length));
+            reference.Render(y.AsSpan(offset, length));
+        });
+
+        double worst = 0;
+        for (int i = 0; i < total; i++)
+        {
+            worst = Math.Max(worst, Math.Abs(x[i] - y[i]));
+        }
+
+        output.WriteLine($"{waveform}: largest difference from the reference {worst:E2}");
+        Assert.True(worst < 1e-6, $"{waveform}: {worst:E2}");
+        DspTestKit.AssertClean(x);
+    }
+
+    [Theory]
+    [InlineData(1e-15)]
+    [InlineData(1e-6)]
+    [InlineData(23_999.999)]
+    public void ExtremeFrequencies_RenderCleanly(double frequency)
+    {
+        // 1e−15 Hz is one unit of the 64-bit phase per sample (the smallest increment, whose period saturates);
+        // just under Nyquist every sample has an edge.
+        foreach (OscillatorWaveform waveform in Enum.GetValues<OscillatorWaveform>())
+        {
+            var oscillator = new PolyBlepOscillator { Waveform = waveform, Frequency = frequency };
+            oscillator.Prepare(Rate);
+            oscillator.ResetPhase(0.9);
+            var x = new float[2000];
+            oscillator.Render(x);
+            DspTestKit.AssertClean(x, $"{waveform} at {frequency} Hz");
+            Assert.True(DspTestKit.Peak(x) < 2, $"{waveform} at {frequency} Hz: peak {DspTestKit.Peak(x)}");
+        }
+    }
+
     [Fact]
     public void Render_AfterWarmUp_AllocatesNothing()
     {
