@@ -50,6 +50,7 @@ public sealed class KickVoice : IDrumVoice
     private double _clickStride;
     private double _restingStep; // the resting frequency's phase step, f/fs
     private double _sweep; // (drop − 1)/(1 − m_pitch): the pitch sweep's share of the phase
+    private long _skippedNoise; // click noise not drawn since the click fell silent, caught up before the next draw
 
     /// <summary>Final (resting) pitch in Hz, [20, 200]. Default 50.</summary>
     public double Frequency
@@ -129,6 +130,7 @@ public sealed class KickVoice : IDrumVoice
     {
         _active = false;
         _noise.Reset();
+        _skippedNoise = 0;
     }
 
     /// <summary>Starts a hit at the next sample (a new hit cuts the previous one).</summary>
@@ -187,7 +189,8 @@ public sealed class KickVoice : IDrumVoice
     /// are multiplied by a⁸, p⁸ and c⁸ once per group (P and C flushed against subnormals), and phase
     /// (f/fs)·(k + (drop − 1)(1 − pᵏ)/(1 − p)), the sum of the swept steps in closed form. So no sample waits on the one
     /// before, each sample has one expression whatever the block boundaries, and a one-sample chunk (<see cref="Tick"/>)
-    /// is the reference. Noise for the click is drawn only while the click level is not yet zero.
+    /// is the reference. Noise for the click is drawn only while the click level is not yet zero; the generator is jumped
+/// past the skipped draws (<see cref="NoiseGenerator.Skip"/>) before the next hit draws, so each sample keeps its value.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void RenderChunk(Span<float> output)
@@ -207,7 +210,17 @@ public sealed class KickVoice : IDrumVoice
             double pitch = Denormal.Flush(_pitchBase * _pitchPowers[r]);
             double phase = _restingStep * (_position + (_sweep * (1 - pitch)));
             double body = _amplitudeBase * _amplitudePowers[r] * FastSine.Sin2Pi(phase);
-            double click = _clickBase != 0 ? Denormal.Flush(_clickBase * _clickPowers[r]) * _noise.NextWhite() : 0;
+            double click = 0;
+            if (_clickBase != 0)
+            {
+                CatchUpNoise();
+                click = Denormal.Flush(_clickBase * _clickPowers[r]) * _noise.NextWhite();
+            }
+            else
+            {
+                _skippedNoise++;
+            }
+
             output[i] += Denormal.Flush((float)(body + click));
             if (r == Group - 1)
             {
@@ -238,8 +251,13 @@ public sealed class KickVoice : IDrumVoice
         var pitchBase = Vector256.Create(_pitchBase);
         Vector256<double> clickLow = Vector256<double>.Zero;
         Vector256<double> clickHigh = Vector256<double>.Zero;
-        if (_clickBase != 0)
+        if (_clickBase == 0)
         {
+            _skippedNoise += Group;
+        }
+        else
+        {
+            CatchUpNoise();
             for (int j = 0; j < Group; j++)
             {
                 _clickNoise[j] = _noise.NextWhite();
@@ -262,6 +280,16 @@ public sealed class KickVoice : IDrumVoice
         (Vector256.LoadUnsafe(ref bus) + Denormal.Flush(Vector256.Narrow(low, high))).StoreUnsafe(ref bus);
         NextGroup();
         _position += Group;
+    }
+
+    /// <summary>Advances the click noise past the draws skipped while the click was silent, so every sample of a hit owns the noise value it always had.</summary>
+    private void CatchUpNoise()
+    {
+        if (_skippedNoise != 0)
+        {
+            _noise.Skip(_skippedNoise);
+            _skippedNoise = 0;
+        }
     }
 
     /// <summary>Moves the three decays on by one group of eight samples.</summary>
