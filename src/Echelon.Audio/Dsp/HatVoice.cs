@@ -1,4 +1,6 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace Echelon.Audio.Dsp;
 
@@ -26,6 +28,7 @@ public sealed class HatVoice : IDrumVoice
 
     // Block length: long enough for the oscillators' per-block cost to vanish (a 128-sample render is one block), short enough to stay in L1.
     private const int Chunk = 256;
+    private const int Group = 8;
 
     private static readonly double[] s_partials = [205.3, 304.4, 369.6, 522.7, 540.0, 800.0];
 
@@ -44,8 +47,10 @@ public sealed class HatVoice : IDrumVoice
 
     private bool _active;
     private int _remaining;
-    private double _level;
-    private double _multiplier;
+    private readonly double[] _levelPowers = new double[Group]; // m⁰ … m⁷ of the envelope
+    private double _levelBase; // the level at the start of the current group of eight samples of the hit
+    private double _levelStride; // m⁸
+    private int _position; // samples since the trigger
 
     /// <summary>Creates the voice and its six oscillators.</summary>
     public HatVoice()
@@ -162,8 +167,16 @@ public sealed class HatVoice : IDrumVoice
         double decay = open ? _openDecay : _closedDecay;
         _active = true;
         _remaining = (int)Math.Round(decay * _sampleRate);
-        _level = v;
-        _multiplier = VoiceDecay.Multiplier(decay, _sampleRate);
+        _position = 0;
+        _levelBase = v;
+        double multiplier = VoiceDecay.Multiplier(decay, _sampleRate);
+        _levelPowers[0] = 1;
+        for (int r = 1; r < Group; r++)
+        {
+            _levelPowers[r] = _levelPowers[r - 1] * multiplier;
+        }
+
+        _levelStride = _levelPowers[Group - 1] * multiplier;
     }
 
     /// <summary>Produces one sample (0 when idle): the per-sample reference of <see cref="Render"/>.</summary>
@@ -197,9 +210,10 @@ public sealed class HatVoice : IDrumVoice
 
     /// <summary>
     /// Each oscillator renders the chunk in its own loop and the partials are summed; noise is mixed in sample by
-    /// sample; the band- and high-pass filter the chunk eight samples at a time; the envelope runs per sample. Every
-    /// stage gives each sample the same arithmetic however the samples are split, so a one-sample chunk
-    /// (<see cref="Tick"/>) is the reference of a long one. A chunk never runs past the end of the hit.
+    /// sample; the band- and high-pass filter the chunk eight samples at a time, and so does the envelope where a group
+    /// of eight of the hit begins. Every stage gives each sample the same arithmetic however the samples are split (the
+    /// envelope's groups count from the trigger), so a one-sample chunk (<see cref="Tick"/>) is the reference of a long
+    /// one. A chunk never runs past the end of the hit.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void RenderChunk(Span<float> output)
@@ -220,11 +234,36 @@ public sealed class HatVoice : IDrumVoice
 
         _bandPass.ProcessUnchecked(metal);
         _highPass.ProcessUnchecked(metal);
-        for (int j = 0; j < output.Length; j++)
+        // The envelope: sample k = 8g + r of the hit has level L_g·mʳ, L multiplied by m⁸ once per group, so whole
+        // groups are eight lanes.
+        ref double powers = ref MemoryMarshal.GetArrayDataReference(_levelPowers);
+        int i = 0;
+        while (i < output.Length)
         {
-            double y = _level * metal[j] * OutputGain;
-            _level *= _multiplier;
-            output[j] += Denormal.Flush((float)y);
+            if (Vector256.IsHardwareAccelerated && (_position & (Group - 1)) == 0 && output.Length - i >= Group)
+            {
+                var level = Vector256.Create(_levelBase);
+                var gain = Vector256.Create(OutputGain);
+                Vector256<float> x = Vector256.Create(metal.Slice(i, Group));
+                Vector256<double> low = level * Vector256.LoadUnsafe(ref powers) * Vector256.WidenLower(x) * gain;
+                Vector256<double> high = level * Vector256.LoadUnsafe(ref powers, 4) * Vector256.WidenUpper(x) * gain;
+                (Vector256.Create(output.Slice(i, Group)) + Denormal.Flush(Vector256.Narrow(low, high))).CopyTo(output.Slice(i, Group));
+                _levelBase *= _levelStride;
+                _position += Group;
+                i += Group;
+                continue;
+            }
+
+            int r = _position & (Group - 1);
+            double y = _levelBase * _levelPowers[r] * metal[i] * OutputGain;
+            output[i] += Denormal.Flush((float)y);
+            if (r == Group - 1)
+            {
+                _levelBase *= _levelStride;
+            }
+
+            _position++;
+            i++;
         }
 
         _remaining -= output.Length;

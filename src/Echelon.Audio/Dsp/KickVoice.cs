@@ -22,11 +22,15 @@ public sealed class KickVoice : IDrumVoice
 {
     private const double ClickTimeConstant = 0.0015;
     private const int Chunk = 256;
+    private const int Group = 8;
 
     private readonly NoiseGenerator _noise = new() { Seed = 0x4B49434B };
-    private readonly double[] _phases = new double[Chunk];
-    private readonly double[] _levels = new double[Chunk];
-    private readonly double[] _clicks = new double[Chunk];
+
+    // m⁰ … m⁷ of the amplitude, pitch and click decays: sample k = 8g + r of a hit is base_g·mʳ (see RenderChunk).
+    private readonly double[] _amplitudePowers = new double[Group];
+    private readonly double[] _pitchPowers = new double[Group];
+    private readonly double[] _clickPowers = new double[Group];
+    private readonly float[] _clickNoise = new float[Group];
 
     private int _sampleRate;
     private double _frequency = 50;
@@ -37,14 +41,16 @@ public sealed class KickVoice : IDrumVoice
 
     private bool _active;
     private int _remaining;
-    private double _phase;
-    private double _amplitude;
-    private double _amplitudeMultiplier;
-    private double _pitch;
-    private double _pitchMultiplier;
-    private double _clickLevel;
-    private double _clickMultiplier;
+    private int _position;
+    private double _amplitudeBase;
+    private double _amplitudeStride;
+    private double _pitchBase;
+    private double _pitchStride;
+    private double _clickBase;
+    private double _clickStride;
     private double _restingStep; // the resting frequency's phase step, f/fs
+    private double _sweep; // (drop − 1)/(1 − m_pitch): the pitch sweep's share of the phase
+    private long _skippedNoise; // click noise not drawn since the click fell silent, caught up before the next draw
 
     /// <summary>Final (resting) pitch in Hz, [20, 200]. Default 50.</summary>
     public double Frequency
@@ -124,6 +130,7 @@ public sealed class KickVoice : IDrumVoice
     {
         _active = false;
         _noise.Reset();
+        _skippedNoise = 0;
     }
 
     /// <summary>Starts a hit at the next sample (a new hit cuts the previous one).</summary>
@@ -135,14 +142,16 @@ public sealed class KickVoice : IDrumVoice
         double v = float.IsNaN(velocity) ? 0 : Math.Clamp(velocity, 0f, 1f);
         _active = true;
         _remaining = (int)Math.Round(_decay * _sampleRate);
-        _phase = 0;
-        _amplitude = v;
-        _amplitudeMultiplier = VoiceDecay.Multiplier(_decay, _sampleRate);
-        _pitch = 1;
+        _position = 0;
+        double pitchMultiplier = Math.Exp(-1.0 / (_pitchDecay * _sampleRate));
+        _amplitudeBase = v;
+        _amplitudeStride = Powers(_amplitudePowers, VoiceDecay.Multiplier(_decay, _sampleRate));
+        _pitchBase = 1;
+        _pitchStride = Powers(_pitchPowers, pitchMultiplier);
+        _clickBase = v * _click;
+        _clickStride = Powers(_clickPowers, Math.Exp(-1.0 / (ClickTimeConstant * _sampleRate)));
         _restingStep = _frequency / _sampleRate;
-        _pitchMultiplier = Math.Exp(-1.0 / (_pitchDecay * _sampleRate));
-        _clickLevel = v * _click;
-        _clickMultiplier = Math.Exp(-1.0 / (ClickTimeConstant * _sampleRate));
+        _sweep = (_pitchDrop - 1) / (1 - pitchMultiplier);
     }
 
     /// <summary>Produces one sample (0 when idle): the per-sample reference of <see cref="Render"/>.</summary>
@@ -175,49 +184,51 @@ public sealed class KickVoice : IDrumVoice
     }
 
     /// <summary>
-    /// Up to 256 samples, never past the end of the hit: first the recursions (phase, pitch and levels, each sample from
-    /// the last) and the click noise, one sample at a time; then the sine body four samples at a time. Each sample gets
-    /// the same arithmetic however the samples are split, so a one-sample chunk (<see cref="Tick"/>) is the reference.
+    /// Up to 256 samples, never past the end of the hit, eight at a time where a group of eight of the hit begins. Sample
+    /// k = 8g + r since the trigger has amplitude A_g·aʳ, pitch envelope P_g·pʳ and click level C_g·cʳ, where A, P and C
+    /// are multiplied by a⁸, p⁸ and c⁸ once per group (P and C flushed against subnormals), and phase
+    /// (f/fs)·(k + (drop − 1)(1 − pᵏ)/(1 − p)), the sum of the swept steps in closed form. So no sample waits on the one
+    /// before, each sample has one expression whatever the block boundaries, and a one-sample chunk (<see cref="Tick"/>)
+    /// is the reference. Noise for the click is drawn only while the click level is not yet zero; the generator is jumped
+/// past the skipped draws (<see cref="NoiseGenerator.Skip"/>) before the next hit draws, so each sample keeps its value.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void RenderChunk(Span<float> output)
     {
         int n = output.Length;
-        for (int j = 0; j < n; j++)
-        {
-            _phases[j] = _phase;
-            _levels[j] = _amplitude;
-            _clicks[j] = _clickLevel * _noise.NextWhite();
-            _phase += _restingStep * (1 + ((_pitchDrop - 1) * _pitch));
-            if (_phase >= 1)
-            {
-                _phase -= 1;
-            }
-
-            _amplitude *= _amplitudeMultiplier;
-            _pitch = Denormal.Flush(_pitch * _pitchMultiplier);
-            _clickLevel = Denormal.Flush(_clickLevel * _clickMultiplier);
-        }
-
-        ref double phases = ref MemoryMarshal.GetArrayDataReference(_phases);
-        ref double levels = ref MemoryMarshal.GetArrayDataReference(_levels);
-        ref double clicks = ref MemoryMarshal.GetArrayDataReference(_clicks);
-        ref float bus = ref MemoryMarshal.GetReference(output);
         int i = 0;
-        if (Vector256.IsHardwareAccelerated)
+        while (i < n)
         {
-            for (; i <= n - Vector256<float>.Count; i += Vector256<float>.Count)
+            if (Vector256.IsHardwareAccelerated && (_position & (Group - 1)) == 0 && n - i >= Group)
             {
-                Vector256<double> low = (Vector256.LoadUnsafe(ref levels, (nuint)i) * FastSine.Sin2Pi(Vector256.LoadUnsafe(ref phases, (nuint)i))) + Vector256.LoadUnsafe(ref clicks, (nuint)i);
-                Vector256<double> high = (Vector256.LoadUnsafe(ref levels, (nuint)(i + 4)) * FastSine.Sin2Pi(Vector256.LoadUnsafe(ref phases, (nuint)(i + 4)))) + Vector256.LoadUnsafe(ref clicks, (nuint)(i + 4));
-                (Vector256.LoadUnsafe(ref bus, (nuint)i) + Denormal.Flush(Vector256.Narrow(low, high))).StoreUnsafe(ref bus, (nuint)i);
+                RenderGroup(output.Slice(i, Group));
+                i += Group;
+                continue;
             }
-        }
 
-        for (; i < n; i++)
-        {
-            double body = Unsafe.Add(ref levels, i) * FastSine.Sin2Pi(Unsafe.Add(ref phases, i));
-            Unsafe.Add(ref bus, i) += Denormal.Flush((float)(body + Unsafe.Add(ref clicks, i)));
+            int r = _position & (Group - 1);
+            double pitch = Denormal.Flush(_pitchBase * _pitchPowers[r]);
+            double phase = _restingStep * (_position + (_sweep * (1 - pitch)));
+            double body = _amplitudeBase * _amplitudePowers[r] * FastSine.Sin2Pi(phase);
+            double click = 0;
+            if (_clickBase != 0)
+            {
+                CatchUpNoise();
+                click = Denormal.Flush(_clickBase * _clickPowers[r]) * _noise.NextWhite();
+            }
+            else
+            {
+                _skippedNoise++;
+            }
+
+            output[i] += Denormal.Flush((float)(body + click));
+            if (r == Group - 1)
+            {
+                NextGroup();
+            }
+
+            _position++;
+            i++;
         }
 
         _remaining -= n;
@@ -225,5 +236,79 @@ public sealed class KickVoice : IDrumVoice
         {
             _active = false;
         }
+    }
+
+    /// <summary>The eight samples of one group, lane by lane the scalar expression of <see cref="RenderChunk"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void RenderGroup(Span<float> output)
+    {
+        ref double amplitudePowers = ref MemoryMarshal.GetArrayDataReference(_amplitudePowers);
+        ref double pitchPowers = ref MemoryMarshal.GetArrayDataReference(_pitchPowers);
+        var position = Vector256.Create((double)_position);
+        var step = Vector256.Create(_restingStep);
+        var sweep = Vector256.Create(_sweep);
+        var amplitudeBase = Vector256.Create(_amplitudeBase);
+        var pitchBase = Vector256.Create(_pitchBase);
+        Vector256<double> clickLow = Vector256<double>.Zero;
+        Vector256<double> clickHigh = Vector256<double>.Zero;
+        if (_clickBase == 0)
+        {
+            _skippedNoise += Group;
+        }
+        else
+        {
+            CatchUpNoise();
+            for (int j = 0; j < Group; j++)
+            {
+                _clickNoise[j] = _noise.NextWhite();
+            }
+
+            ref double clickPowers = ref MemoryMarshal.GetArrayDataReference(_clickPowers);
+            var clickBase = Vector256.Create(_clickBase);
+            Vector256<float> noise = Vector256.Create(_clickNoise);
+            clickLow = Denormal.Flush(clickBase * Vector256.LoadUnsafe(ref clickPowers)) * Vector256.WidenLower(noise);
+            clickHigh = Denormal.Flush(clickBase * Vector256.LoadUnsafe(ref clickPowers, 4)) * Vector256.WidenUpper(noise);
+        }
+
+        Vector256<double> pitchLow = Denormal.Flush(pitchBase * Vector256.LoadUnsafe(ref pitchPowers));
+        Vector256<double> pitchHigh = Denormal.Flush(pitchBase * Vector256.LoadUnsafe(ref pitchPowers, 4));
+        Vector256<double> phaseLow = step * (position + Vector256.Create(0.0, 1, 2, 3) + (sweep * (Vector256<double>.One - pitchLow)));
+        Vector256<double> phaseHigh = step * (position + Vector256.Create(4.0, 5, 6, 7) + (sweep * (Vector256<double>.One - pitchHigh)));
+        Vector256<double> low = (amplitudeBase * Vector256.LoadUnsafe(ref amplitudePowers) * FastSine.Sin2Pi(phaseLow)) + clickLow;
+        Vector256<double> high = (amplitudeBase * Vector256.LoadUnsafe(ref amplitudePowers, 4) * FastSine.Sin2Pi(phaseHigh)) + clickHigh;
+        ref float bus = ref MemoryMarshal.GetReference(output);
+        (Vector256.LoadUnsafe(ref bus) + Denormal.Flush(Vector256.Narrow(low, high))).StoreUnsafe(ref bus);
+        NextGroup();
+        _position += Group;
+    }
+
+    /// <summary>Advances the click noise past the draws skipped while the click was silent, so every sample of a hit owns the noise value it always had.</summary>
+    private void CatchUpNoise()
+    {
+        if (_skippedNoise != 0)
+        {
+            _noise.Skip(_skippedNoise);
+            _skippedNoise = 0;
+        }
+    }
+
+    /// <summary>Moves the three decays on by one group of eight samples.</summary>
+    private void NextGroup()
+    {
+        _amplitudeBase *= _amplitudeStride;
+        _pitchBase = Denormal.Flush(_pitchBase * _pitchStride);
+        _clickBase = Denormal.Flush(_clickBase * _clickStride);
+    }
+
+    /// <summary>Fills <paramref name="powers"/> with m⁰ … m⁷ and returns m⁸.</summary>
+    private static double Powers(double[] powers, double multiplier)
+    {
+        powers[0] = 1;
+        for (int r = 1; r < Group; r++)
+        {
+            powers[r] = powers[r - 1] * multiplier;
+        }
+
+        return powers[Group - 1] * multiplier;
     }
 }

@@ -23,6 +23,10 @@ public sealed class NoiseGenerator
     private const uint ZeroSeedReplacement = 2463534242u; // Marsaglia's example seed; xorshift must not start at 0.
     private const float PinkScale = 0.11f;
 
+    // The xorshift32 step is linear over GF(2): s_jumps[i] is the 32×32 bit matrix of 2^i steps, column j at [32i + j]
+    // (the image of bit j), so Skip(n) costs one matrix-vector product per set bit of n.
+    private static readonly uint[] s_jumps = BuildJumps();
+
     private NoiseColor _color;
     private uint _seed = 1;
     private uint _state = 1;
@@ -86,6 +90,26 @@ public sealed class NoiseGenerator
         }
     }
 
+    /// <summary>
+    /// Advances the white sequence by <paramref name="count"/> draws without producing them, exactly as
+    /// <paramref name="count"/> calls of <see cref="NextWhite"/> would (the pink filter is not advanced). For voices
+    /// that skip the noise while it would be multiplied by zero but must keep the sequence.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal void Skip(long count)
+    {
+        uint x = _state;
+        for (int i = 0; count != 0; i++, count >>= 1)
+        {
+            if ((count & 1) != 0)
+            {
+                x = Apply(s_jumps.AsSpan(32 * i, 32), x);
+            }
+        }
+
+        _state = x;
+    }
+
     /// <summary>The next white sample in [−1, 1), without the preparation check (for voices that own a generator).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal float NextWhite()
@@ -96,6 +120,47 @@ public sealed class NoiseGenerator
         x ^= x << 5;
         _state = x;
         return ((int)x >> 8) * (1f / 8_388_608f);
+    }
+
+    /// <summary>The bit matrix (column j is the image of bit j) applied to <paramref name="x"/>.</summary>
+    private static uint Apply(ReadOnlySpan<uint> matrix, uint x)
+    {
+        uint y = 0;
+        for (int j = 0; j < 32; j++)
+        {
+            y ^= matrix[j] & (0u - ((x >> j) & 1));
+        }
+
+        return y;
+    }
+
+    private static uint Step(uint x)
+    {
+        x ^= x << 13;
+        x ^= x >> 17;
+        x ^= x << 5;
+        return x;
+    }
+
+    private static uint[] BuildJumps()
+    {
+        // Enough powers for any long count: 2^0 … 2^63 steps.
+        var jumps = new uint[64 * 32];
+        for (int j = 0; j < 32; j++)
+        {
+            jumps[j] = Step(1u << j);
+        }
+
+        for (int i = 1; i < 64; i++)
+        {
+            ReadOnlySpan<uint> half = jumps.AsSpan(32 * (i - 1), 32);
+            for (int j = 0; j < 32; j++)
+            {
+                jumps[(32 * i) + j] = Apply(half, half[j]);
+            }
+        }
+
+        return jumps;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

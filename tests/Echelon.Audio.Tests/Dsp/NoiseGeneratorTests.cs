@@ -90,6 +90,34 @@ public sealed class NoiseGeneratorTests
         }
     }
 
+    [Theory]
+    [InlineData(0L)]
+    [InlineData(1L)]
+    [InlineData(7L)]
+    [InlineData(1000L)]
+    [InlineData(123_457L)]
+    [InlineData(4_294_967_295L)]
+    public void Skip_LeavesTheSequenceWhereDrawingWould(long count)
+    {
+        var skipped = new NoiseGenerator { Seed = 77 };
+        var drawn = new NoiseGenerator { Seed = 77 };
+        skipped.Prepare(DspTestKit.SampleRate);
+        drawn.Prepare(DspTestKit.SampleRate);
+
+        skipped.Skip(count);
+
+        // xorshift32's period is 2³² − 1, so skipping a whole period skips nothing.
+        for (long i = 0; i < count % uint.MaxValue; i++)
+        {
+            drawn.NextWhite();
+        }
+
+        for (int i = 0; i < 100; i++)
+        {
+            Assert.Equal(drawn.NextWhite(), skipped.NextWhite());
+        }
+    }
+
     [Fact]
     public void Render_AfterWarmUp_AllocatesNothing()
     {
