@@ -88,9 +88,9 @@ public sealed class ScsynthLivePeerTests
             foreach ((double at, float freq) in notes)
             {
                 int scheduled = (int)Math.Round(at * 48_000);
-                int onset = FirstAbove(audio, scheduled - 4800, 1e-3f);
+                int onset = AudioProbe.FirstAbove(audio, scheduled - 4800, 1e-3f);
                 Assert.True(onset >= 0, $"take {take}: no onset near {at} s");
-                double measured = ZeroCrossingFrequency(audio.AsSpan(onset + 480, 4800));
+                double measured = AudioProbe.ZeroCrossingFrequency(audio.AsSpan(onset + 480, 4800));
                 Assert.InRange(measured, freq * 0.99, freq * 1.01);
                 takeWorst = Math.Max(takeWorst, Math.Abs(onset - scheduled));
                 report += $" {onset - scheduled}";
@@ -150,37 +150,5 @@ public sealed class ScsynthLivePeerTests
         var e = await Assert.ThrowsAsync<ScsynthException>(() => client.StatusAsync(TimeSpan.FromMilliseconds(200)));
         Assert.Contains("/status", e.Message, StringComparison.Ordinal);
         Assert.Contains("did not answer", e.Message, StringComparison.Ordinal);
-    }
-
-    private static int FirstAbove(float[] x, int from, float threshold)
-    {
-        for (int i = Math.Max(0, from); i < x.Length; i++)
-        {
-            if (Math.Abs(x[i]) > threshold)
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
-
-    private static double ZeroCrossingFrequency(ReadOnlySpan<float> x)
-    {
-        double first = -1;
-        double last = -1;
-        int count = 0;
-        for (int i = 1; i < x.Length; i++)
-        {
-            if (x[i - 1] < 0 && x[i] >= 0)
-            {
-                double t = i - 1 + (x[i - 1] / (double)(x[i - 1] - x[i]));
-                first = first < 0 ? t : first;
-                last = t;
-                count++;
-            }
-        }
-
-        return count < 2 ? 0 : (count - 1) * 48_000 / (last - first);
     }
 }

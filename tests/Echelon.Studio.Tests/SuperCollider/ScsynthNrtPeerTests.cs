@@ -32,11 +32,11 @@ public sealed class ScsynthNrtPeerTests
         foreach ((double start, float freq) in notes)
         {
             int scheduled = (int)Math.Round(start * Rate);
-            int onset = FirstAbove(audio, scheduled - 2000, 1e-4f);
+            int onset = AudioProbe.FirstAbove(audio, scheduled - 2000, 1e-4f);
             Assert.InRange(onset - scheduled, -ControlBlock, ControlBlock);
 
             // 50 ms of the note, from 20 ms in: the frequency by the zero crossings.
-            double measured = ZeroCrossingFrequency(audio.AsSpan(onset + 960, 2400));
+            double measured = AudioProbe.ZeroCrossingFrequency(audio.AsSpan(onset + 960, 2400));
             Assert.InRange(measured, freq * 0.99, freq * 1.01);
         }
     }
@@ -101,39 +101,6 @@ public sealed class ScsynthNrtPeerTests
         score.Save(scorePath);
         PeerTool.Get("scsynth").Run(["-N", scorePath, "_", wavPath, "48000", "WAV", "float", "-o", "2"], TimeSpan.FromSeconds(60));
         return WavReader.Read(wavPath).Channels[0];
-    }
-
-    private static int FirstAbove(float[] x, int from, float threshold)
-    {
-        for (int i = Math.Max(0, from); i < x.Length; i++)
-        {
-            if (Math.Abs(x[i]) > threshold)
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
-
-    private static double ZeroCrossingFrequency(ReadOnlySpan<float> x)
-    {
-        // Interpolated rising zero crossings: (last − first) over (count − 1) periods.
-        double first = -1;
-        double last = -1;
-        int count = 0;
-        for (int i = 1; i < x.Length; i++)
-        {
-            if (x[i - 1] < 0 && x[i] >= 0)
-            {
-                double t = i - 1 + (x[i - 1] / (double)(x[i - 1] - x[i]));
-                first = first < 0 ? t : first;
-                last = t;
-                count++;
-            }
-        }
-
-        return count < 2 ? 0 : (count - 1) * Rate / (last - first);
     }
 
     private static float Peak(float[] x, double from, double to)
