@@ -29,8 +29,7 @@ public sealed class StateVariableFilter
     private double _q = Math.Sqrt(0.5);
     private FilterMode _mode;
 
-    private double _a1, _a2, _a3;
-    private double _m0, _m1, _m2;
+    private SvfCoefficients _c;
     private double _ic1, _ic2;
 
     /// <summary>The sample rate given to <see cref="Prepare"/>, or 0 before it.</summary>
@@ -115,11 +114,11 @@ public sealed class StateVariableFilter
     {
         double v0 = input;
         double v3 = v0 - _ic2;
-        double v1 = (_a1 * _ic1) + (_a2 * v3);
-        double v2 = _ic2 + (_a2 * _ic1) + (_a3 * v3);
+        double v1 = (_c.A1 * _ic1) + (_c.A2 * v3);
+        double v2 = _ic2 + (_c.A2 * _ic1) + (_c.A3 * v3);
         _ic1 = Denormal.Flush((2 * v1) - _ic1);
         _ic2 = Denormal.Flush((2 * v2) - _ic2);
-        return Denormal.Flush((float)((_m0 * v0) + (_m1 * v1) + (_m2 * v2)));
+        return Denormal.Flush((float)((_c.M0 * v0) + (_c.M1 * v1) + (_c.M2 * v2)));
     }
 
     private void UpdateCoefficients()
@@ -129,17 +128,6 @@ public sealed class StateVariableFilter
             return;
         }
 
-        double g = Math.Tan(Math.PI * _cutoff / _sampleRate);
-        double k = 1 / _q;
-        _a1 = 1 / (1 + (g * (g + k)));
-        _a2 = g * _a1;
-        _a3 = g * _a2;
-        (_m0, _m1, _m2) = _mode switch
-        {
-            FilterMode.LowPass => (0.0, 0.0, 1.0),
-            FilterMode.BandPass => (0.0, k, 0.0),
-            FilterMode.HighPass => (1.0, -k, -1.0),
-            _ => (1.0, -k, 0.0),
-        };
+        _c = SvfCoefficients.Compute(_cutoff, _q, _mode, _sampleRate);
     }
 }

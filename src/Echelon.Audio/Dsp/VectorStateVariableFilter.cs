@@ -452,18 +452,7 @@ internal sealed class VectorStateVariableFilter
         }
 
         // The coefficients of StateVariableFilter (Simper), in double.
-        double g = Math.Tan(Math.PI * _cutoff / _sampleRate);
-        double k = 1 / _q;
-        double a1 = 1 / (1 + (g * (g + k)));
-        double a2 = g * a1;
-        double a3 = g * a2;
-        (double m0, double m1, double m2) = _mode switch
-        {
-            FilterMode.LowPass => (0.0, 0.0, 1.0),
-            FilterMode.BandPass => (0.0, k, 0.0),
-            FilterMode.HighPass => (1.0, -k, -1.0),
-            _ => (1.0, -k, 0.0),
-        };
+        (double a1, double a2, double a3, double m0, double m1, double m2) = SvfCoefficients.Compute(_cutoff, _q, _mode, _sampleRate);
 
         // One step: s′ = A·s + B·x; y = C·s + D·x (v1 = a1·ic1 − a2·ic2 + a2·x, v2 = a2·ic1 + (1 − a3)·ic2 + a3·x).
         double p11 = (2 * a1) - 1, p12 = -2 * a2, p21 = 2 * a2, p22 = 1 - (2 * a3);
