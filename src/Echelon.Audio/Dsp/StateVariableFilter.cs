@@ -22,7 +22,7 @@ namespace Echelon.Audio.Dsp;
 /// never allocate, lock or throw after <see cref="Prepare"/>.
 /// </para>
 /// </remarks>
-public sealed class StateVariableFilter
+public sealed class StateVariableFilter : IStateVariableFilter
 {
     private int _sampleRate;
     private double _cutoff = 1000;

@@ -33,7 +33,7 @@ namespace Echelon.Audio.Dsp;
 /// </para>
 /// <para>Threading: one rendering thread; <see cref="Process"/> and <see cref="Tick"/> never allocate, lock or throw after <see cref="Prepare"/>.</para>
 /// </remarks>
-internal sealed class VectorStateVariableFilter
+internal sealed class VectorStateVariableFilter : IStateVariableFilter
 {
     private const int Steps = 8;
     private const int Chunk = 256;
