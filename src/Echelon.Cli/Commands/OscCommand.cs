@@ -5,6 +5,7 @@ using System.Net.Sockets;
 using Echelon.Cli.Osc;
 using Echelon.Protocols.Osc;
 using Echelon.Protocols.Osc.Transport;
+using static Echelon.Cli.Commands.CommandErrors;
 
 namespace Echelon.Cli.Commands;
 
@@ -202,11 +203,5 @@ internal static class OscCommand
         }
 
         return 0;
-    }
-
-    private static int Fail(string message)
-    {
-        Console.Error.WriteLine($"error: {message}");
-        return 2;
     }
 }

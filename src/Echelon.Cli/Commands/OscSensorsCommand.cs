@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Echelon.Motion.Frames;
 using Echelon.Studio.Osc;
+using static Echelon.Cli.Commands.CommandErrors;
 
 namespace Echelon.Cli.Commands;
 
@@ -93,11 +94,5 @@ internal static class OscSensorsCommand
         }
 
         return json;
-    }
-
-    private static int Fail(string message)
-    {
-        Console.Error.WriteLine($"error: {message}");
-        return 2;
     }
 }

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Echelon.Audio.Wav;
 using Echelon.Music.Composition;
 using Echelon.Studio.Render;
+using static Echelon.Cli.Commands.CommandErrors;
 
 namespace Echelon.Cli.Commands;
 
@@ -70,11 +71,5 @@ internal static class RenderCommand
             return 0;
         });
         return command;
-    }
-
-    private static int Fail(string message)
-    {
-        Console.Error.WriteLine($"error: {message}");
-        return 2;
     }
 }

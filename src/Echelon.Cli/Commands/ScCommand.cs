@@ -4,6 +4,7 @@ using Echelon.Music.Composition;
 using Echelon.Protocols.Osc.Transport;
 using Echelon.Protocols.SuperCollider;
 using Echelon.Studio.SuperCollider;
+using static Echelon.Cli.Commands.CommandErrors;
 
 namespace Echelon.Cli.Commands;
 
@@ -101,7 +102,15 @@ internal static class ScCommand
             try
             {
                 int sent = await ScPlayer.PlayAsync(client, notes, arrangement.SampleRate, arrangement.Seconds, cancel).ConfigureAwait(false);
-                Console.Out.WriteLine($"{{\"notes\":{notes.Count},\"commands\":{sent},\"nodes_started\":{client.NodesStarted},\"failures\":{client.Failures}}}");
+                var figures = new JsonObject
+                {
+                    ["notes"] = notes.Count,
+                    ["commands"] = sent,
+                    ["nodes_started"] = client.NodesStarted,
+                    ["failures"] = client.Failures,
+                    ["last_failure"] = client.LastFailure,
+                };
+                Console.Out.WriteLine(figures.ToJsonString());
                 return 0;
             }
             catch (ScsynthException e)
@@ -132,11 +141,5 @@ internal static class ScCommand
             return 0;
         });
         return command;
-    }
-
-    private static int Fail(string message, int code = 2)
-    {
-        Console.Error.WriteLine($"error: {message}");
-        return code;
     }
 }

@@ -6,6 +6,7 @@ using Echelon.Sessions;
 using Echelon.Sessions.Validation;
 using Echelon.Sessions.Workflow;
 using Spectre.Console;
+using static Echelon.Cli.Commands.CommandErrors;
 
 namespace Echelon.Cli.Commands;
 
@@ -167,11 +168,6 @@ internal static class SessionCommand
     private static bool IsInputError(Exception e) =>
         e is ArgumentException or IOException or UnauthorizedAccessException or MotionFormatException or SessionFormatException or InvalidDataException;
 
-    private static int Fail(string message)
-    {
-        Console.Error.WriteLine($"error: {message}");
-        return 2;
-    }
 
     private static void PrintSummary(RecordingSummary s, bool json, string verb)
     {

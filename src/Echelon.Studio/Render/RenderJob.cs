@@ -50,7 +50,7 @@ public static class RenderJob
         var bus = new MixBus();
         bus.Prepare(rate, block, arrangement.Bpm);
         int latency = bus.LatencySamples;
-        int melody = IndexOf(AgentKind.Melody);
+        int melody = (int)AgentKind.Melody; // instrument and stem index = agent (the events below are built so)
 
         var mixOptions = new WavWriterOptions { SampleRate = rate, Channels = 2, Format = request.Format };
         var stemOptions = new WavWriterOptions { SampleRate = rate, Channels = 2, Format = WavSampleFormat.IeeeFloat32 };
@@ -118,19 +118,6 @@ public static class RenderJob
                 stem.Dispose();
             }
         }
-    }
-
-    private static int IndexOf(AgentKind agent)
-    {
-        for (int i = 0; i < Arrangement.Agents.Count; i++)
-        {
-            if (Arrangement.Agents[i] == agent)
-            {
-                return i;
-            }
-        }
-
-        throw new ArgumentOutOfRangeException(nameof(agent), agent, "not one of the arrangement's agents.");
     }
 
     private static double Decibels(double amplitude) => amplitude > 0 ? 20 * Math.Log10(amplitude) : double.NegativeInfinity;

@@ -74,7 +74,7 @@ public sealed class RenderJobTests(RenderFixture fixture) : IClassFixture<Render
         {
             long before = GC.GetAllocatedBytesForCurrentThread();
             renderer.RenderBlock(left, right);
-            bus.Process(left, right, renderer.StemLeft(3, 128), renderer.StemRight(3, 128));
+            bus.Process(left, right, renderer.StemLeft((int)AgentKind.Melody, 128), renderer.StemRight((int)AgentKind.Melody, 128));
             if (block >= 200)
             {
                 allocated += GC.GetAllocatedBytesForCurrentThread() - before;
