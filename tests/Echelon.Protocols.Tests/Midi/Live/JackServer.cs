@@ -4,23 +4,15 @@ using System.Runtime.InteropServices;
 namespace Echelon.Protocols.Tests.Midi.Live;
 
 /// <summary>
-/// A private JACK server on the dummy driver (PEERS.md), never autostarted, stopped by its process id.
-/// The name goes into the native environment (setenv), because libjack inside RtMidi reads
+/// The JACK server the RtMidi tests share: <see cref="Echelon.Testing.Peers.JackServer"/> (the dummy driver, a fixed
+/// name, one server at a time across test processes, stopped with SIGTERM so JACK's registry never leaks), with
+/// its name also put into this process's native environment (setenv), because libjack inside RtMidi reads
 /// JACK_DEFAULT_SERVER with getenv, which .NET's Environment does not change on Unix.
 /// </summary>
-/// <remarks>
-/// JACK keeps at most 8 servers in a registry shared by every user of the machine (/dev/shm/jack-shm-registry)
-/// and reclaims a dead server's entry only when a server of the same name starts again. So the name is
-/// fixed (a crashed run's entry is reused, never leaked) and the server is stopped with SIGTERM, which
-/// lets it unregister; SIGKILL (Process.Kill) would leave its entry behind for good.
-/// </remarks>
 public sealed partial class JackServer : IDisposable
 {
     private readonly object _gate = new();
-    private Process? _server;
-    private FileStream? _lease;
-
-    public string Name { get; } = "echelon-midi-tests";
+    private Echelon.Testing.Peers.JackServer? _server;
 
     /// <summary>Starts the server once; later calls return at once.</summary>
     public void Start()
@@ -32,45 +24,10 @@ public sealed partial class JackServer : IDisposable
                 return;
             }
 
-            // One JACK server at a time across the test processes (Echelon.Testing's lease).
-            _lease = JackLease.Acquire();
-            SetBoth("JACK_NO_START_SERVER", "1");
-            SetBoth("JACK_DEFAULT_SERVER", Name);
-            var info = new ProcessStartInfo(PeerTool.Get("jackd").Path!)
+            _server = Echelon.Testing.Peers.JackServer.Start();
+            foreach ((string name, string value) in _server.Environment)
             {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            foreach (string a in new[] { "-n", Name, "-d", "dummy", "-r", "48000", "-p", "128" })
-            {
-                info.ArgumentList.Add(a);
-            }
-
-            _server = Process.Start(info) ?? throw new InvalidOperationException("jackd did not start.");
-            var said = new System.Text.StringBuilder();
-            _server.OutputDataReceived += (_, e) => { lock (said) { said.AppendLine(e.Data); } };
-            _server.ErrorDataReceived += (_, e) => { lock (said) { said.AppendLine(e.Data); } };
-            _server.BeginOutputReadLine();
-            _server.BeginErrorReadLine();
-            try
-            {
-                PeerTool.Get("jack_wait").Run(["-w", "-t", "10"], TimeSpan.FromSeconds(20));
-            }
-            catch (Exception e) when (e is InvalidOperationException or TimeoutException)
-            {
-                string output;
-                lock (said)
-                {
-                    output = said.ToString();
-                }
-
-                throw new InvalidOperationException(
-                    $"the JACK server '{Name}' did not come up. jackd said: {output.Trim()}" +
-                    (output.Contains("Too many servers", StringComparison.Ordinal)
-                        ? " — JACK's machine-wide registry (/dev/shm/jack-shm-registry, 8 entries) is full of servers that were killed with SIGKILL; a dead entry is reclaimed only when a server of the same name starts again."
-                        : ""),
-                    e);
+                SetBoth(name, value);
             }
         }
     }
@@ -113,19 +70,8 @@ public sealed partial class JackServer : IDisposable
     {
         lock (_gate)
         {
-            if (_server is { HasExited: false })
-            {
-                if (OperatingSystem.IsWindows() || SendSignal(_server.Id, SigTerm) != 0 || !_server.WaitForExit(5000))
-                {
-                    _server.Kill();
-                    _server.WaitForExit(5000);
-                }
-            }
-
             _server?.Dispose();
             _server = null;
-            _lease?.Dispose();
-            _lease = null;
         }
     }
 
@@ -137,11 +83,6 @@ public sealed partial class JackServer : IDisposable
             throw new InvalidOperationException($"setenv({name}) failed.");
         }
     }
-
-    private const int SigTerm = 15;
-
-    [LibraryImport("libc", EntryPoint = "kill")]
-    private static partial int SendSignal(int pid, int signal);
 
     [LibraryImport("libc", EntryPoint = "setenv", StringMarshalling = StringMarshalling.Utf8)]
     private static partial int SetNative(string name, string value, int overwrite);
