@@ -1,7 +1,9 @@
+using System.Buffers;
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Echelon.Motion.Frames;
+using Echelon.Sessions.Streams;
 using Echelon.Studio.Osc;
 using static Echelon.Cli.Commands.CommandErrors;
 
@@ -16,7 +18,7 @@ internal static class OscSensorsCommand
         var port = new Option<int>("--port") { Description = "UDP port to listen on, 0–65535 (0 picks a free one; TouchOSC sends to 8000, ZIG SIM to 50000, Wekinator inputs to 6448).", Required = true };
         var seconds = new Option<double>("--seconds") { Description = "Stop after this long, seconds (0.1–86400).", DefaultValueFactory = _ => 10.0 };
         var count = new Option<int?>("--count") { Description = "Stop after this many frames." };
-        var command = new Command("sensors", "Listen for CoMote, ZIG SIM, TouchOSC, Wekinator or /echelon/imu|pose messages and print one JSON line per motion frame (device, kind, host_ms, accel, gyro, gravity, or landmarks); a summary line at the end counts unknown and rejected messages.")
+        var command = new Command("sensors", "Listen for CoMote, ZIG SIM, TouchOSC, Wekinator or /echelon/imu|pose messages and print one JSON line per motion frame, in the session archive's sensor record format (t, device, device_t, kind, acc, gyro, gravity, quat; or a pose's landmarks and world); a summary line on stderr at the end counts unknown, rejected and malformed messages.")
         {
             port, seconds, count,
         };
@@ -42,10 +44,15 @@ internal static class OscSensorsCommand
 
             using var source = new OscSensorSource(p, TimeSpan.FromSeconds(s));
             Console.Error.WriteLine($"listening on udp port {source.Port}");
+            using Stream stdout = Console.OpenStandardOutput();
+            var line = new ArrayBufferWriter<byte>();
             int frames = 0;
             while ((n is null || frames < n) && source.TryRead(out SensorFrame? frame))
             {
-                Console.Out.WriteLine(Json(frame).ToJsonString());
+                line.ResetWrittenCount();
+                SensorRecordCodec.WriteLine(line, frame);
+                stdout.Write(line.WrittenSpan);
+                stdout.Flush();
                 frames++;
             }
 
@@ -62,37 +69,5 @@ internal static class OscSensorsCommand
             return 0;
         });
         return command;
-    }
-
-    private static JsonObject Json(SensorFrame frame)
-    {
-        var json = new JsonObject
-        {
-            ["device"] = frame.DeviceId,
-            ["kind"] = frame.Kind.ToString().ToLowerInvariant(),
-            ["host_ms"] = frame.HostTimeNs / 1e6,
-        };
-        switch (frame)
-        {
-            case ImuFrame imu:
-                json["accel"] = new JsonArray(imu.Acceleration.X, imu.Acceleration.Y, imu.Acceleration.Z);
-                if (imu.RotationRate is { } r)
-                {
-                    json["gyro"] = new JsonArray(r.X, r.Y, r.Z);
-                }
-
-                if (imu.Gravity is { } g)
-                {
-                    json["gravity"] = new JsonArray(g.X, g.Y, g.Z);
-                }
-
-                break;
-            case PoseFrame pose:
-                json["landmarks"] = pose.Landmarks.Length;
-                json["world"] = pose.WorldLandmarks is not null;
-                break;
-        }
-
-        return json;
     }
 }

@@ -17,9 +17,6 @@ public sealed class NrtScore
     /// <summary>Number of messages in the score.</summary>
     public int Count => _events.Count;
 
-    /// <summary>Time of the latest message, in seconds.</summary>
-    public double EndSeconds => _events.Count == 0 ? 0 : _events.Max(e => e.Seconds);
-
     /// <summary>
     /// Schedules <paramref name="message"/> at <paramref name="seconds"/> from the start. Messages at the
     /// same time run in the order they were added, in one bundle.

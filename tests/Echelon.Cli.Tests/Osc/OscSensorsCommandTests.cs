@@ -33,9 +33,10 @@ public sealed class OscSensorsCommandTests
         Assert.Equal(2, lines.Length);
         using JsonDocument first = JsonDocument.Parse(lines[0]);
         Assert.Equal("touchosc", first.RootElement.GetProperty("device").GetString());
-        Assert.Equal(9.80665, first.RootElement.GetProperty("accel")[2].GetDouble(), 4);
+        Assert.Equal(9.80665, first.RootElement.GetProperty("acc")[2].GetDouble(), 4);
         using JsonDocument second = JsonDocument.Parse(lines[1]);
         Assert.Equal("wrist", second.RootElement.GetProperty("device").GetString());
+        Assert.Equal("imu", second.RootElement.GetProperty("kind").GetString());
         Assert.Contains(server.Process.StandardError, l => l.Contains("\"unknown\":1", StringComparison.Ordinal));
     }
 }
