@@ -67,36 +67,9 @@ internal static class DspTestKit
         }
     }
 
-    /// <summary>
-    /// Bytes allocated on this thread by <paramref name="iterations"/> calls after <paramref name="warmUp"/> calls:
-    /// the least of three measured rounds.
-    /// </summary>
-    /// <remarks>
-    /// A kernel that allocates per call shows it in every round. The runtime itself may allocate once on the calling
-    /// thread while a test runs (a fresh CI machine once counted 288 B in one round of a loop that allocates nothing);
-    /// a one-off cannot repeat in three rounds, so it does not fail the test.
-    /// </remarks>
-    public static long AllocatedBytes(Action action, int warmUp = 20, int iterations = 200)
-    {
-        for (int i = 0; i < warmUp; i++)
-        {
-            action();
-        }
-
-        long least = long.MaxValue;
-        for (int round = 0; round < 3 && least > 0; round++)
-        {
-            long before = GC.GetAllocatedBytesForCurrentThread();
-            for (int i = 0; i < iterations; i++)
-            {
-                action();
-            }
-
-            least = Math.Min(least, GC.GetAllocatedBytesForCurrentThread() - before);
-        }
-
-        return least;
-    }
+    /// <summary>Bytes allocated per <see cref="Echelon.Testing.AllocationProbe.SteadyStateBytes"/>: the least of three warm rounds.</summary>
+    public static long AllocatedBytes(Action action, int warmUp = 20, int iterations = 200) =>
+        Echelon.Testing.AllocationProbe.SteadyStateBytes(action, warmUp, iterations);
 
     /// <summary>Amplitude of the component at <paramref name="frequency"/> by a single-bin DFT (exact for whole periods).</summary>
     public static double Amplitude(ReadOnlySpan<float> x, double frequency, int sampleRate = SampleRate)

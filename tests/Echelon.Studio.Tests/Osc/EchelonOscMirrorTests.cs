@@ -46,24 +46,7 @@ public sealed class EchelonOscMirrorTests
             mirror.WekinatorOutputs(latent.AsSpan(0, 8));
         }
 
-        for (int i = 0; i < 50; i++)
-        {
-            Frame();
-        }
-
-        long least = long.MaxValue;
-        for (int round = 0; round < 3 && least > 0; round++)
-        {
-            long before = GC.GetAllocatedBytesForCurrentThread();
-            for (int i = 0; i < 200; i++)
-            {
-                Frame();
-            }
-
-            least = Math.Min(least, GC.GetAllocatedBytesForCurrentThread() - before);
-        }
-
-        Assert.Equal(0, least);
+        Assert.Equal(0, Echelon.Testing.AllocationProbe.SteadyStateBytes(Frame, warmUp: 50));
     }
 
     [Fact]
