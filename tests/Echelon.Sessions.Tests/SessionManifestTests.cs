@@ -1,7 +1,6 @@
 using System.Text;
 using Echelon.Motion.Frames;
 using Echelon.Motion.Skeleton;
-using Echelon.Sessions.Tests.Infrastructure;
 
 namespace Echelon.Sessions.Tests;
 

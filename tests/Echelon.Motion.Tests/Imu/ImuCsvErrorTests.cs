@@ -1,4 +1,3 @@
-using Echelon.Motion.Tests.Infrastructure;
 using Echelon.Motion.Imu;
 using Echelon.Motion.Sources;
 

@@ -1,4 +1,3 @@
-using Echelon.Motion.Tests.Infrastructure;
 using Echelon.Motion.Pose;
 using Echelon.Motion.Sources;
 

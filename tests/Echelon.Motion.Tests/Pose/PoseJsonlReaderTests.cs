@@ -1,4 +1,3 @@
-using Echelon.Motion.Tests.Infrastructure;
 using System.Numerics;
 using Echelon.Motion.Frames;
 using Echelon.Motion.Pose;

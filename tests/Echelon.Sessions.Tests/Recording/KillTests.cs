@@ -15,7 +15,7 @@ public sealed class KillTests
     public void KilledRecorder_LeavesWholeLinesPlusAtMostOneTornLine_AndRepairMakesItOk()
     {
         using var dir = new TempDirectory();
-        string session = dir.Session("killed");
+        string session = dir.File("killed");
         string dynamics = SessionFiles.StreamPath(session, "dynamics128");
         var stderr = new StringBuilder();
         using Process child = RecorderChildProcess.Start(session, stderr);

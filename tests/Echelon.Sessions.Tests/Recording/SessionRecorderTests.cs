@@ -17,7 +17,7 @@ public sealed class SessionRecorderTests
     public void Create_WritesTheLayoutAndARecordingManifestAtOnce()
     {
         using var dir = new TempDirectory();
-        string session = dir.Session("s-2025");
+        string session = dir.File("s-2025");
         using SessionRecorder recorder = SessionRecorder.Create(session, SyntheticSession.Options());
 
         foreach (string folder in new[] { "streams", "audio", "reports" })
@@ -38,7 +38,7 @@ public sealed class SessionRecorderTests
     public void Close_ManifestCountsAndSha256MatchTheFiles_AndTheSessionValidates()
     {
         using var dir = new TempDirectory();
-        string session = dir.Session();
+        string session = dir.File("session");
         List<SensorFrame> frames = SyntheticSession.Frames(seed: 5, seconds: 1);
         List<Dynamics128Vector> vectors = SyntheticSession.Vectors(seed: 5, count: 100);
         SessionManifest manifest = SessionFiles.Record(session, frames, vectors);
@@ -71,7 +71,7 @@ public sealed class SessionRecorderTests
     public void Stream_HoldsExactlyTheCodecsLines()
     {
         using var dir = new TempDirectory();
-        string session = dir.Session();
+        string session = dir.File("session");
         List<SensorFrame> frames = [.. SyntheticSession.Frames(seed: 9, seconds: 0.2).Where(f => f.DeviceId == SyntheticSession.Phone)];
         SessionFiles.Record(session, frames);
 
@@ -88,7 +88,7 @@ public sealed class SessionRecorderTests
     public void Append_ReachesTheFileWithinTheFlushInterval_WhileTheRecorderStaysOpen()
     {
         using var dir = new TempDirectory();
-        string session = dir.Session();
+        string session = dir.File("session");
         using SessionRecorder recorder = SessionRecorder.Create(session, SyntheticSession.Options(TimeSpan.FromMilliseconds(100)));
         string path = SessionFiles.StreamPath(session, "sensors.phone");
 
@@ -113,7 +113,7 @@ public sealed class SessionRecorderTests
     public void TryAppend_QueueFull_DropsAndCountsWithoutBlocking()
     {
         using var dir = new TempDirectory();
-        string session = dir.Session();
+        string session = dir.File("session");
         SessionRecorderOptions options = SyntheticSession.Options(TimeSpan.FromSeconds(10));
         using SessionRecorder recorder = SessionRecorder.Create(session, new SessionRecorderOptions
         {
@@ -140,7 +140,7 @@ public sealed class SessionRecorderTests
     public void TryAppend_BadRecords_AreRefusedAndCounted_AndTheRecordingGoesOn()
     {
         using var dir = new TempDirectory();
-        string session = dir.Session();
+        string session = dir.File("session");
         using SessionRecorder recorder = SessionRecorder.Create(session, SyntheticSession.Options());
         var otherSkeleton = new SkeletonDefinition("other", ["root"], [-1]);
 
@@ -171,7 +171,7 @@ public sealed class SessionRecorderTests
     public void TryAppend_AfterClose_ReturnsFalseAndCountsADrop()
     {
         using var dir = new TempDirectory();
-        SessionRecorder recorder = SessionRecorder.Create(dir.Session(), SyntheticSession.Options());
+        SessionRecorder recorder = SessionRecorder.Create(dir.File("session"), SyntheticSession.Options());
         recorder.Dispose();
         recorder.Dispose();
         Assert.False(recorder.TryAppend(new ImuFrame(SyntheticSession.Phone, 0, 0, Vector3.One)));
@@ -182,7 +182,7 @@ public sealed class SessionRecorderTests
     public void TryAppend_DynamicsVectorIsCopied_SoTheCallerMayReuseIt()
     {
         using var dir = new TempDirectory();
-        string session = dir.Session();
+        string session = dir.File("session");
         List<Dynamics128Vector> expected = SyntheticSession.Vectors(seed: 3, count: 50);
         using (SessionRecorder recorder = SessionRecorder.Create(session, SyntheticSession.Options()))
         {
@@ -210,7 +210,7 @@ public sealed class SessionRecorderTests
     public async Task TryAppend_FromManyThreads_LosesNothingThatWasAccepted()
     {
         using var dir = new TempDirectory();
-        string session = dir.Session();
+        string session = dir.File("session");
         SessionRecorder recorder = SessionRecorder.Create(session, SyntheticSession.Options(TimeSpan.FromMilliseconds(5)));
         await using (recorder)
         {
@@ -258,7 +258,7 @@ public sealed class SessionRecorderTests
     public void Create_BadOptions_ThrowBeforeTouchingTheDisk()
     {
         using var dir = new TempDirectory();
-        string session = dir.Session();
+        string session = dir.File("session");
         Assert.Throws<ArgumentOutOfRangeException>(() => SessionRecorder.Create(session, new SessionRecorderOptions { FlushInterval = TimeSpan.Zero }));
         Assert.Throws<ArgumentOutOfRangeException>(() => SessionRecorder.Create(session, new SessionRecorderOptions { Capacity = 0 }));
         Assert.Throws<ArgumentException>(() => SessionRecorder.Create(session, new SessionRecorderOptions { Dynamics128Streams = [new SessionStreamInfo("control", "p", 1)] }));

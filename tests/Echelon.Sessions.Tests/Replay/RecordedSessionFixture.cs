@@ -13,7 +13,7 @@ public sealed class RecordedSessionFixture : IDisposable
     {
         Frames = SyntheticSession.Frames(seed: 11, seconds: 1);
         Vectors = SyntheticSession.Vectors(seed: 11, count: 100);
-        Directory = _directory.Session("replayed");
+        Directory = _directory.File("replayed");
         SessionFiles.Record(Directory, Frames, Vectors);
     }
 

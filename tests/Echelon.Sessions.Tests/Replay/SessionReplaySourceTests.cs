@@ -78,7 +78,7 @@ public sealed class SessionReplaySourceTests(RecordedSessionFixture session) : I
     public void Replay_EqualTimes_AreOrderedByDeviceIdThenFileOrder()
     {
         using var dir = new TempDirectory();
-        string path = dir.Session();
+        string path = dir.File("session");
         using (SessionRecorder recorder = SessionRecorder.Create(path, new SessionRecorderOptions
         {
             Devices = [new SessionDevice("b", SensorKind.Imu, 10, ""), new SessionDevice("a", SensorKind.Imu, 10, "")],
@@ -105,7 +105,7 @@ public sealed class SessionReplaySourceTests(RecordedSessionFixture session) : I
     public void Replay_OfAKilledUnrepairedSession_StopsAtTheTornTail()
     {
         using var dir = new TempDirectory();
-        string path = dir.Session();
+        string path = dir.File("session");
         SessionFiles.RecordSmall(path);
         SessionFiles.MarkAsKilled(path);
         File.AppendAllText(SessionFiles.StreamPath(path, "sensors.phone"), "{\"t\":99999999999,\"device\":\"ph");
@@ -124,7 +124,7 @@ public sealed class SessionReplaySourceTests(RecordedSessionFixture session) : I
     public void Replay_DamagedLine_ThrowsWithFileLineAndField()
     {
         using var dir = new TempDirectory();
-        string path = dir.Session();
+        string path = dir.File("session");
         SessionFiles.RecordSmall(path);
         string stream = SessionFiles.StreamPath(path, "sensors.dancer");
         List<string> lines = SessionFiles.Lines(stream);

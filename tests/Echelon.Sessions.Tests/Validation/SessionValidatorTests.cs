@@ -13,7 +13,7 @@ public sealed class SessionValidatorTests
     public void Validate_ClosedSession_IsOkAndReportsEveryStream()
     {
         using var dir = new TempDirectory();
-        string session = dir.Session();
+        string session = dir.File("session");
         SessionManifest manifest = SessionFiles.RecordSmall(session);
         ValidationReport report = SessionValidator.Validate(session);
         Assert.True(report.Ok);
@@ -26,7 +26,7 @@ public sealed class SessionValidatorTests
     public void Validate_TamperedByte_ReportsTheStreamAndBothHashes_AndRepairRefuses()
     {
         using var dir = new TempDirectory();
-        string session = dir.Session();
+        string session = dir.File("session");
         SessionManifest manifest = SessionFiles.RecordSmall(session);
         string path = SessionFiles.StreamPath(session, "sensors.phone");
         byte[] bytes = File.ReadAllBytes(path);
@@ -57,7 +57,7 @@ public sealed class SessionValidatorTests
     public void Validate_LineTruncatedInTheMiddleOfTheFile_NamesFileLineAndField()
     {
         using var dir = new TempDirectory();
-        string session = dir.Session();
+        string session = dir.File("session");
         SessionFiles.RecordSmall(session);
         string path = SessionFiles.StreamPath(session, "sensors.phone");
         List<string> lines = SessionFiles.Lines(path);
@@ -79,7 +79,7 @@ public sealed class SessionValidatorTests
     public void Validate_NonJsonLine_NamesFileAndLine()
     {
         using var dir = new TempDirectory();
-        string session = dir.Session();
+        string session = dir.File("session");
         SessionFiles.RecordSmall(session);
         string path = SessionFiles.StreamPath(session, "dynamics128");
         List<string> lines = SessionFiles.Lines(path);
@@ -97,7 +97,7 @@ public sealed class SessionValidatorTests
     public void Validate_MissingManifest_IsASpecificError()
     {
         using var dir = new TempDirectory();
-        string session = dir.Session();
+        string session = dir.File("session");
         SessionFiles.RecordSmall(session);
         File.Delete(SessionFiles.ManifestPath(session));
 
@@ -115,7 +115,7 @@ public sealed class SessionValidatorTests
     public void Validate_MissingStreamFile_NamesTheFileAndStream()
     {
         using var dir = new TempDirectory();
-        string session = dir.Session();
+        string session = dir.File("session");
         SessionFiles.RecordSmall(session);
         string path = SessionFiles.StreamPath(session, "sensors.camera");
         File.Delete(path);
@@ -130,7 +130,7 @@ public sealed class SessionValidatorTests
     public void Validate_WrongSchemaVersion_NamesTheField()
     {
         using var dir = new TempDirectory();
-        string session = dir.Session();
+        string session = dir.File("session");
         SessionFiles.RecordSmall(session);
         string manifestPath = SessionFiles.ManifestPath(session);
         File.WriteAllText(manifestPath, File.ReadAllText(manifestPath).Replace("\"schema_version\": 1", "\"schema_version\": 7", StringComparison.Ordinal));
@@ -145,7 +145,7 @@ public sealed class SessionValidatorTests
     public void Validate_KilledSessionWithTornTail_NeedsRepair_RepairCutsIt_ThenOk()
     {
         using var dir = new TempDirectory();
-        string session = dir.Session();
+        string session = dir.File("session");
         SessionManifest closed = SessionFiles.RecordSmall(session);
         SessionFiles.MarkAsKilled(session);
         string phone = SessionFiles.StreamPath(session, "sensors.phone");
@@ -187,7 +187,7 @@ public sealed class SessionValidatorTests
     public void Validate_KilledSessionWithABadLineInTheMiddle_RepairRefusesAndDeletesNothing()
     {
         using var dir = new TempDirectory();
-        string session = dir.Session();
+        string session = dir.File("session");
         SessionFiles.RecordSmall(session);
         SessionFiles.MarkAsKilled(session);
         string path = SessionFiles.StreamPath(session, "sensors.dancer");
@@ -208,7 +208,7 @@ public sealed class SessionValidatorTests
     public void Validate_ClosedSessionWithBytesAppended_IsAnErrorNotATornTail()
     {
         using var dir = new TempDirectory();
-        string session = dir.Session();
+        string session = dir.File("session");
         SessionFiles.RecordSmall(session);
         File.AppendAllText(SessionFiles.StreamPath(session, "sensors.phone"), "{\"t\":1");
 
@@ -222,7 +222,7 @@ public sealed class SessionValidatorTests
     public void Validate_TimeGoingBack_IsAnError()
     {
         using var dir = new TempDirectory();
-        string session = dir.Session();
+        string session = dir.File("session");
         SessionFiles.RecordSmall(session);
         SessionFiles.MarkAsKilled(session);
         string path = SessionFiles.StreamPath(session, "sensors.phone");
@@ -239,7 +239,7 @@ public sealed class SessionValidatorTests
     public void Validate_RecordFromAnotherDevice_IsAnError()
     {
         using var dir = new TempDirectory();
-        string session = dir.Session();
+        string session = dir.File("session");
         SessionFiles.RecordSmall(session);
         SessionFiles.MarkAsKilled(session);
         string path = SessionFiles.StreamPath(session, "sensors.phone");
@@ -255,7 +255,7 @@ public sealed class SessionValidatorTests
     public void Validate_WhileARecorderHoldsTheSession_ReportsItAndRepairsNothing()
     {
         using var dir = new TempDirectory();
-        string session = dir.Session();
+        string session = dir.File("session");
         using SessionRecorder recorder = SessionRecorder.Create(session, SyntheticSession.Options());
         ValidationReport report = SessionValidator.Validate(session, repair: true);
         Assert.Equal(SessionLayout.LockFileName, Assert.Single(report.Errors).Field);
@@ -268,7 +268,7 @@ public sealed class SessionValidatorTests
     public void Validate_UnknownStreamKind_ChecksTimedJsonLines()
     {
         using var dir = new TempDirectory();
-        string session = dir.Session();
+        string session = dir.File("session");
         SessionManifest manifest = SessionFiles.RecordSmall(session);
         string path = SessionLayout.FullPath(session, SessionLayout.StreamFile("annotations"));
         File.WriteAllText(path, "{\"t\":5,\"text\":\"drop\",\"tags\":[1,{\"a\":null}]}\n{\"text\":\"no time\"}\n");
@@ -285,7 +285,7 @@ public sealed class SessionValidatorTests
     public void ToJson_HasTheCommandLineShape()
     {
         using var dir = new TempDirectory();
-        string session = dir.Session();
+        string session = dir.File("session");
         SessionFiles.RecordSmall(session);
         File.Delete(SessionFiles.StreamPath(session, "sensors.camera"));
         using var json = JsonDocument.Parse(SessionValidator.Validate(session).ToJson());

@@ -15,7 +15,7 @@ public sealed class SessionDerivationTests
     [Fact]
     public async Task Record_TheSyntheticDancer_WritesAValidSessionWithEveryStream()
     {
-        using var temp = new Infrastructure.TempDirectory();
+        using var temp = new TempDirectory();
         string dir = Path.Combine(temp.Path, "take");
         using var dancer = new SyntheticDancer(new SyntheticDancerOptions { Seconds = 4, Seed = 2 });
 
@@ -35,7 +35,7 @@ public sealed class SessionDerivationTests
     [Fact]
     public async Task Replay_ThroughTheSameConfiguration_IsByteIdentical()
     {
-        using var temp = new Infrastructure.TempDirectory();
+        using var temp = new TempDirectory();
         string first = Path.Combine(temp.Path, "first");
         string second = Path.Combine(temp.Path, "second");
         string third = Path.Combine(temp.Path, "third");
@@ -58,7 +58,7 @@ public sealed class SessionDerivationTests
     [Fact]
     public async Task Record_ARealBvhTake_ReplaysToTheSameSkeletonFrames()
     {
-        using var temp = new Infrastructure.TempDirectory();
+        using var temp = new TempDirectory();
         string dir = Path.Combine(temp.Path, "mocap");
         string bvh = Path.Combine(Echelon.Motion.Tests.Infrastructure.SharedTestData.Root, "motion", "cmu-131-bvh11", "131_03.bvh");
         using (var source = new BvhSource(bvh))
@@ -84,7 +84,7 @@ public sealed class SessionDerivationTests
     [Fact]
     public async Task Record_SourceFailingMidway_KeepsEverythingRecordedBeforeAndClosesTheSession()
     {
-        using var temp = new Infrastructure.TempDirectory();
+        using var temp = new TempDirectory();
         string dir = Path.Combine(temp.Path, "failing");
         using var source = new FailingSource(new SyntheticDancer(new SyntheticDancerOptions { Seconds = 10 }), failAfter: 300);
 
@@ -99,7 +99,7 @@ public sealed class SessionDerivationTests
     [Fact]
     public async Task Record_StopsAtTheRequestedSeconds()
     {
-        using var temp = new Infrastructure.TempDirectory();
+        using var temp = new TempDirectory();
         using var dancer = new SyntheticDancer(new SyntheticDancerOptions { Seconds = 30 });
         RecordingSummary summary = await SessionDerivation.RecordAsync(dancer, Path.Combine(temp.Path, "short"), seconds: 2.0);
         Assert.Equal(201, summary.Vectors);

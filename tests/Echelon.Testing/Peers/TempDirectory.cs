@@ -15,6 +15,14 @@ public sealed class TempDirectory : IDisposable
     /// <summary>A path for <paramref name="name"/> inside the folder.</summary>
     public string File(string name) => System.IO.Path.Combine(Path, name);
 
+    /// <summary>Writes <paramref name="lines"/> (each ended by '\n') to <paramref name="name"/> in the folder and returns its path.</summary>
+    public string Write(string name, params string[] lines)
+    {
+        string file = File(name);
+        System.IO.File.WriteAllText(file, lines.Length == 0 ? string.Empty : string.Join('\n', lines) + "\n");
+        return file;
+    }
+
     /// <summary>Deletes the folder and what is in it.</summary>
     public void Dispose()
     {
@@ -22,9 +30,9 @@ public sealed class TempDirectory : IDisposable
         {
             Directory.Delete(Path, recursive: true);
         }
-        catch (IOException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            // A peer still holding a file open must not fail the test; the OS cleans temp later.
+            // A peer or child process still holding a file must not fail the test; the OS cleans temp later.
         }
     }
 }
