@@ -25,8 +25,9 @@ public static class ScPlayer
         await client.SyncAsync(reply).ConfigureAwait(false);
 
         List<(double Seconds, OscMessage Message)> commands = ScScore.NoteCommands(notes, sampleRate, seconds, client.AllocateNodeIds(Math.Max(1, notes.Count)));
-        double origin = client.Ahead().ToSecondsSince1900() + LookAhead.TotalSeconds;
+        // Time 0 of the piece, on the wall clock scsynth reads, and as a time tag.
         DateTimeOffset wallOrigin = DateTimeOffset.UtcNow + client.Latency + LookAhead;
+        double origin = OscTimeTag.FromDateTimeOffset(wallOrigin).ToSecondsSince1900();
         int sent = 0;
         bool finished = false;
         try
