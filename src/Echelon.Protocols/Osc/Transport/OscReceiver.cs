@@ -139,10 +139,9 @@ public abstract class OscReceiver : IDisposable
         bool queued = false;
         lock (_producerGate)
         {
-            _received++;
             if (packet.Length > _ring.SlotSize)
             {
-                _oversize++;
+                Interlocked.Increment(ref _oversize);
             }
             else if (_ring.TryWrite(packet))
             {
@@ -150,8 +149,11 @@ public abstract class OscReceiver : IDisposable
             }
             else
             {
-                _dropped++;
+                Interlocked.Increment(ref _dropped);
             }
+
+            // Counted last: a reader that sees the count also sees the packet (and its drop count) it counts.
+            Interlocked.Increment(ref _received);
         }
 
         if (queued && !IsDisposed)
@@ -167,8 +169,8 @@ public abstract class OscReceiver : IDisposable
     {
         lock (_producerGate)
         {
-            _received++;
-            _oversize++;
+            Interlocked.Increment(ref _oversize);
+            Interlocked.Increment(ref _received);
         }
     }
 }
