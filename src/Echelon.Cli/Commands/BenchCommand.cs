@@ -17,6 +17,7 @@ internal static class BenchCommand
         var bench = new Command("bench", "Measure Echelon's subsystems (never part of the test suite).");
         bench.Subcommands.Add(CreateCore());
         bench.Subcommands.Add(CreateMotion());
+        bench.Subcommands.Add(CreateListen());
         return bench;
     }
 
@@ -103,6 +104,37 @@ internal static class BenchCommand
             return 0;
         });
         return motion;
+    }
+
+    private static Command CreateListen()
+    {
+        var seconds = new Option<double>("--seconds") { Description = "Seconds of the composer's mix to analyse (5–3600).", DefaultValueFactory = _ => 60.0 };
+        var bpm = new Option<double>("--bpm") { Description = "Tempo of the mix, BPM (40–200).", DefaultValueFactory = _ => 120.0 };
+        var block = new Option<int>("--block") { Description = "Samples per call, as an audio callback would deliver them (1–8192).", DefaultValueFactory = _ => 128 };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object on stdout and nothing else." };
+        var listen = new Command(
+            "listen",
+            "Measure every listening analyzer together on the composer's own mix, block by block on one thread: real-time factor, "
+            + "µs per block (p50/p99/max), bytes allocated per block, and the tempo found against the tempo played.")
+        {
+            seconds, bpm, block, json,
+        };
+        listen.SetAction(parse =>
+        {
+            double s = parse.GetValue(seconds);
+            double b = parse.GetValue(bpm);
+            int n = parse.GetValue(block);
+            if (!(s is >= 5 and <= 3600) || !(b is >= 40 and <= 200) || n is < 1 or > 8192)
+            {
+                Console.Error.WriteLine("error: --seconds must be 5–3600, --bpm 40–200 and --block 1–8192.");
+                return 2;
+            }
+
+            System.Text.Json.Nodes.JsonObject figures = ListenBench.Run(s, b, n, Path.GetTempPath());
+            Console.Out.WriteLine(parse.GetValue(json) ? figures.ToJsonString() : figures.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+            return 0;
+        });
+        return listen;
     }
 
     private static void PrintTable(CoreBenchResult r)
