@@ -3,7 +3,10 @@ using Echelon.Audio.Tests.Wav;
 
 namespace Echelon.Audio.Tests.Files;
 
-/// <summary>Every bad input gives its own <see cref="AudioFileError"/> and a message that says what is wrong and what is allowed.</summary>
+/// <summary>
+/// Every bad input gives its own <see cref="AudioFileError"/> and a message that says what is wrong and what is allowed.
+/// Most need libsndfile; the checks made before it is loaded (path, options) and the missing-library message do not.
+/// </summary>
 public sealed class AudioFileErrorTests
 {
     private const ushort Pcm = 1;
@@ -35,7 +38,8 @@ public sealed class AudioFileErrorTests
         Assert.Contains("folder", e.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [PeerFact("libsndfile")]
+    [Trait("Peer", "libsndfile")]
     public void Read_EmptyFile_IsEmptyAndListsTheReadableFormats()
     {
         using var dir = new TempDirectory();
@@ -49,7 +53,8 @@ public sealed class AudioFileErrorTests
         Assert.Contains("(.flac)", e.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [PeerFact("libsndfile")]
+    [Trait("Peer", "libsndfile")]
     public void Read_TextFile_IsUnsupportedFormatNamingWhatLibsndfileSaidAndWhatItReads()
     {
         using var dir = new TempDirectory();
@@ -65,7 +70,8 @@ public sealed class AudioFileErrorTests
         Assert.DoesNotContain("(.raw)", e.Message, StringComparison.Ordinal); // headerless data cannot be recognised
     }
 
-    [Fact]
+    [PeerFact("libsndfile")]
+    [Trait("Peer", "libsndfile")]
     public void Read_WavWhoseDataChunkDeclaresMoreThanIsThere_IsTruncatedAtTheLastWholeFrame()
     {
         using var dir = new TempDirectory();
@@ -82,7 +88,8 @@ public sealed class AudioFileErrorTests
         Assert.Contains("AllowTruncated", e.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [PeerFact("libsndfile")]
+    [Trait("Peer", "libsndfile")]
     public void Read_TruncatedWavAllowed_ReturnsTheFramesPresent()
     {
         using var dir = new TempDirectory();
@@ -98,7 +105,8 @@ public sealed class AudioFileErrorTests
         Assert.Equal(Enumerable.Range(0, 50).Select(i => ((i * 200) + 100) / 32768f), audio.Channels[1]);
     }
 
-    [Fact]
+    [PeerFact("libsndfile")]
+    [Trait("Peer", "libsndfile")]
     public void Read_RealWavCutInHalf_IsTruncatedWhereTheBytesEnd()
     {
         using var dir = new TempDirectory();
@@ -117,7 +125,8 @@ public sealed class AudioFileErrorTests
         Assert.Equal(AudioFileReader.Read(SharedAudioData.MonoWav).Channels[0][..expectedFrames], allowed.Channels[0]);
     }
 
-    [Fact]
+    [PeerFact("libsndfile")]
+    [Trait("Peer", "libsndfile")]
     public void Open_TruncatedWavAllowed_SaysSoBeforeReading()
     {
         using var dir = new TempDirectory();
@@ -130,7 +139,8 @@ public sealed class AudioFileErrorTests
         Assert.True(reader.IsTruncated);
     }
 
-    [Fact]
+    [PeerFact("libsndfile")]
+    [Trait("Peer", "libsndfile")]
     public void Read_FlacCutInHalf_IsTruncatedAndTheFramesBeforeTheCutAreTheOriginals()
     {
         using var dir = new TempDirectory();
@@ -153,7 +163,8 @@ public sealed class AudioFileErrorTests
         }
     }
 
-    [Fact]
+    [PeerFact("libsndfile")]
+    [Trait("Peer", "libsndfile")]
     public void ReadFrames_FlacCutInHalf_ReturnsEveryFrameBeforeTheCutThenThrows()
     {
         using var dir = new TempDirectory();
@@ -181,7 +192,8 @@ public sealed class AudioFileErrorTests
         Assert.Same(e, Assert.Throws<AudioFileException>(() => reader.ReadFrames(buffer))); // it stays failed
     }
 
-    [Fact]
+    [PeerFact("libsndfile")]
+    [Trait("Peer", "libsndfile")]
     public void Read_FloatWavWithNaN_IsRejectedNamingTheFrameAndChannel()
     {
         var path = FloatWav(out var dir, 0.5f, -0.5f, 0.25f, 0.1f, 0.2f, float.NaN, float.PositiveInfinity, 0f);
@@ -198,7 +210,8 @@ public sealed class AudioFileErrorTests
         }
     }
 
-    [Fact]
+    [PeerFact("libsndfile")]
+    [Trait("Peer", "libsndfile")]
     public void Read_FloatWavWithNegativeInfinityFirst_NamesFrameZero()
     {
         var path = FloatWav(out var dir, float.NegativeInfinity, 0f);
@@ -212,7 +225,8 @@ public sealed class AudioFileErrorTests
         }
     }
 
-    [Fact]
+    [PeerFact("libsndfile")]
+    [Trait("Peer", "libsndfile")]
     public void Read_FloatWavWithNaN_ReplacedByZeroAndCounted()
     {
         var path = FloatWav(out var dir, 0.5f, -0.5f, 0.25f, 0.1f, 0.2f, float.NaN, float.PositiveInfinity, 0f);
@@ -226,7 +240,8 @@ public sealed class AudioFileErrorTests
         }
     }
 
-    [Fact]
+    [PeerFact("libsndfile")]
+    [Trait("Peer", "libsndfile")]
     public void Read_FloatWavWithNaN_KeptAndCounted()
     {
         var path = FloatWav(out var dir, 0.5f, -0.5f, 0.25f, 0.1f, 0.2f, float.NaN, float.PositiveInfinity, 0f);
@@ -240,7 +255,8 @@ public sealed class AudioFileErrorTests
         }
     }
 
-    [Fact]
+    [PeerFact("libsndfile")]
+    [Trait("Peer", "libsndfile")]
     public void Read_ZeroChannels_IsInvalidHeaderSayingWhatIsAllowed()
     {
         var e = ReadBadFmt(channels: 0, rate: 44_100);
@@ -249,7 +265,8 @@ public sealed class AudioFileErrorTests
         Assert.Contains("A readable header has 1 to 64 channels", e.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [PeerFact("libsndfile")]
+    [Trait("Peer", "libsndfile")]
     public void Read_ZeroSampleRate_IsInvalidHeaderNamingTheSampleRate()
     {
         var e = ReadBadFmt(channels: 1, rate: 0);
@@ -259,7 +276,8 @@ public sealed class AudioFileErrorTests
         Assert.Contains("a sample rate of 1 to 768000 Hz", e.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [PeerFact("libsndfile")]
+    [Trait("Peer", "libsndfile")]
     public void Read_HundredChannels_IsInvalidHeaderUnlessTheLimitIsRaised()
     {
         var e = ReadBadFmt(channels: 100, rate: 44_100);
@@ -271,7 +289,8 @@ public sealed class AudioFileErrorTests
         Assert.Equal(2, raised.FrameCount);
     }
 
-    [Fact]
+    [PeerFact("libsndfile")]
+    [Trait("Peer", "libsndfile")]
     public void Read_TwoThousandChannels_IsInvalidHeaderEvenForLibsndfile()
     {
         var e = ReadBadFmt(channels: 2000, rate: 44_100, new AudioFileReadOptions { MaxChannels = 4096 });
@@ -280,7 +299,8 @@ public sealed class AudioFileErrorTests
         Assert.Contains("libsndfile", e.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [PeerFact("libsndfile")]
+    [Trait("Peer", "libsndfile")]
     public void Read_MegahertzSampleRate_IsInvalidHeaderUnlessTheLimitIsRaised()
     {
         var e = ReadBadFmt(channels: 1, rate: 1_000_000);
@@ -303,14 +323,16 @@ public sealed class AudioFileErrorTests
         Assert.Contains("brew install libsndfile", e.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [PeerFact("libsndfile")]
+    [Trait("Peer", "libsndfile")]
     public void Load_DefaultCandidates_FindsTheInstalledLibrary()
     {
         Assert.NotEqual(0, SndFileLibrary.Load(SndFileLibrary.DefaultCandidates, "any.wav"));
         Assert.StartsWith("libsndfile", SndFileLibrary.Version, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [PeerFact("libsndfile")]
+    [Trait("Peer", "libsndfile")]
     public void ReadFrames_BufferNotWholeFrames_Throws()
     {
         using var reader = AudioFileReader.Open(SharedAudioData.StereoFlac);
@@ -318,7 +340,8 @@ public sealed class AudioFileErrorTests
         Assert.Throws<ArgumentException>("interleaved", () => reader.ReadFrames(new float[5]));
     }
 
-    [Fact]
+    [PeerFact("libsndfile")]
+    [Trait("Peer", "libsndfile")]
     public void ReadFrames_AfterDispose_Throws()
     {
         var reader = AudioFileReader.Open(SharedAudioData.StereoFlac);

@@ -10,8 +10,9 @@ namespace Echelon.Audio.Tests.Files;
 /// </summary>
 public sealed class AudioFilePeerTests
 {
-    [PeerFact("sox")]
+    [PeerFact("sox", "libsndfile")]
     [Trait("Peer", "sox")]
+    [Trait("Peer", "libsndfile")]
     public void Read_MadmomStereoFlac_EqualsSoxsDecode()
     {
         using var dir = new TempDirectory();
@@ -21,8 +22,9 @@ public sealed class AudioFilePeerTests
         AssertSameSamples(WavReader.Read(reference), AudioFileReader.Read(SharedAudioData.StereoFlac));
     }
 
-    [PeerFact("ffmpeg")]
+    [PeerFact("ffmpeg", "libsndfile")]
     [Trait("Peer", "ffmpeg")]
+    [Trait("Peer", "libsndfile")]
     public void Read_MadmomStereoFlac_EqualsFfmpegsDecode()
     {
         using var dir = new TempDirectory();
@@ -32,8 +34,9 @@ public sealed class AudioFilePeerTests
         AssertSameSamples(WavReader.Read(reference), AudioFileReader.Read(SharedAudioData.StereoFlac));
     }
 
-    [PeerTheory("sox")]
+    [PeerTheory("sox", "libsndfile")]
     [Trait("Peer", "sox")]
+    [Trait("Peer", "libsndfile")]
     [InlineData("flac", 24, "FLAC PCM 24")]
     [InlineData("aiff", 16, "AIFF PCM 16")]
     [InlineData("au", 16, "AU PCM 16")]
@@ -65,8 +68,9 @@ public sealed class AudioFilePeerTests
         }
     }
 
-    [PeerFact("ffmpeg")]
+    [PeerFact("ffmpeg", "libsndfile")]
     [Trait("Peer", "ffmpeg")]
+    [Trait("Peer", "libsndfile")]
     public void Read_Rf64CutInHalf_IsTruncated()
     {
         using var dir = new TempDirectory();

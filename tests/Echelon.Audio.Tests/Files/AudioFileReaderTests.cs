@@ -5,10 +5,11 @@ using Echelon.Testing;
 
 namespace Echelon.Audio.Tests.Files;
 
-/// <summary>Real files read whole and block by block, against our own WAV reader and writer.</summary>
+/// <summary>Real files read whole and block by block, against our own WAV reader and writer (libsndfile needed: skipped with an install hint where it is missing).</summary>
 public sealed class AudioFileReaderTests
 {
-    [Fact]
+    [PeerFact("libsndfile")]
+    [Trait("Peer", "libsndfile")]
     public void Read_MadmomMonoWav_HasItsShape()
     {
         var audio = AudioFileReader.Read(SharedAudioData.MonoWav);
@@ -23,7 +24,8 @@ public sealed class AudioFileReaderTests
         Assert.Equal(0, audio.NonFiniteSampleCount);
     }
 
-    [Fact]
+    [PeerFact("libsndfile")]
+    [Trait("Peer", "libsndfile")]
     public void Read_MadmomMonoWav_EqualsOurWavReaderSampleForSample()
     {
         var ours = WavReader.Read(SharedAudioData.MonoWav);
@@ -33,7 +35,8 @@ public sealed class AudioFileReaderTests
         Assert.Equal(ours.Channels[0], theirs.Channels[0]);
     }
 
-    [Fact]
+    [PeerFact("libsndfile")]
+    [Trait("Peer", "libsndfile")]
     public void Read_MadmomStereoFlac_HasItsShapeAndSixteenBitSamples()
     {
         var audio = AudioFileReader.Read(SharedAudioData.StereoFlac);
@@ -64,7 +67,8 @@ public sealed class AudioFileReaderTests
         Assert.InRange(peak, 0.1f, 1f);
     }
 
-    [Theory]
+    [PeerTheory("libsndfile")]
+    [Trait("Peer", "libsndfile")]
     [InlineData(WavSampleFormat.Pcm16, 1, "WAV PCM 16")]
     [InlineData(WavSampleFormat.Pcm16, 2, "WAV PCM 16")]
     [InlineData(WavSampleFormat.Pcm24, 2, "WAV PCM 24")]
@@ -102,7 +106,8 @@ public sealed class AudioFileReaderTests
         }
     }
 
-    [Fact]
+    [PeerFact("libsndfile")]
+    [Trait("Peer", "libsndfile")]
     public void Open_MadmomStereoFlac_ReportsTheHeaderBeforeDecoding()
     {
         using var reader = AudioFileReader.Open(SharedAudioData.StereoFlac);
@@ -116,7 +121,8 @@ public sealed class AudioFileReaderTests
         Assert.Equal(0, reader.FramesRead);
     }
 
-    [Theory]
+    [PeerTheory("libsndfile")]
+    [Trait("Peer", "libsndfile")]
     [InlineData("mono wav")]
     [InlineData("stereo flac")]
     public void ReadFrames_InOddBlockSizes_EqualsTheWholeFileRead(string which)
@@ -158,7 +164,8 @@ public sealed class AudioFileReaderTests
         }
     }
 
-    [Fact]
+    [PeerFact("libsndfile")]
+    [Trait("Peer", "libsndfile")]
     public void ReadFrames_EmptySpan_ReadsNothing()
     {
         using var reader = AudioFileReader.Open(SharedAudioData.StereoFlac);
@@ -167,7 +174,8 @@ public sealed class AudioFileReaderTests
         Assert.Equal(0, reader.FramesRead);
     }
 
-    [Theory]
+    [PeerTheory("libsndfile")]
+    [Trait("Peer", "libsndfile")]
     [InlineData("flac")]
     [InlineData("float wav")]
     public void ReadFrames_WhenWarm_AllocatesNothing(string which)
