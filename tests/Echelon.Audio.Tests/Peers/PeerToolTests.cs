@@ -106,6 +106,22 @@ public sealed class PeerToolTests
     }
 
     [Fact]
+    public void Find_NativeLibrary_LoadsRatherThanLooksOnPathAndCannotRun()
+    {
+        var library = PeerTool.Find("libsndfile", "/nonexistent-echelon-dir");
+
+        Assert.Equal("libsndfile1", library.Package);
+        Assert.Contains("native library", library.MissingMessage, StringComparison.Ordinal);
+        Assert.Contains("apt-get install libsndfile1", library.MissingMessage, StringComparison.Ordinal);
+        if (library.IsAvailable || PeerTool.PeersRequired)
+        {
+            Assert.NotNull(library.Path); // found without PATH: libraries are not looked up there
+            var e = Assert.Throws<InvalidOperationException>(() => library.Run("--version"));
+            Assert.Contains("not a program", e.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public void SkipReason_EveryKnownTool_IsNullExactlyWhenTheToolIsPresent()
     {
         foreach (var name in PeerTool.KnownTools.Keys)

@@ -12,6 +12,8 @@ namespace Echelon.Testing.Peers;
 /// <c>mir_eval</c> and <c>mido</c> are not programs but Python modules; each counts as present when
 /// <c>/usr/bin/python3 -c "import NAME"</c> succeeds (Debian's Python packages import only
 /// under the system interpreter, PEERS.md), and runs as <c>/usr/bin/python3</c>.
+/// <c>libsndfile</c> is a native library the code under test loads (not a program to compare
+/// against); it counts as present when one of its usual file names loads, and cannot be run.
 /// Set <c>ECHELON_REQUIRE_PEERS=1</c> to make a missing peer fail its tests instead of skipping them.
 /// </remarks>
 public sealed class PeerTool
@@ -21,6 +23,7 @@ public sealed class PeerTool
 
     private const string MirEval = "mir_eval";
     private const string Mido = "mido";
+    private const string Libsndfile = "libsndfile";
     private const string SystemPython = "/usr/bin/python3";
 
     private static readonly TimeSpan s_defaultTimeout = TimeSpan.FromSeconds(60);
@@ -44,6 +47,13 @@ public sealed class PeerTool
         ["jack_capture"] = "jack-capture",
         [MirEval] = "python3-mir-eval",
         [Mido] = "python3-mido",
+        [Libsndfile] = "libsndfile1",
+    };
+
+    /// <summary>Native libraries, each with the file names its packages install (Debian, Homebrew, Windows builds).</summary>
+    private static readonly Dictionary<string, string[]> s_nativeLibraries = new(StringComparer.Ordinal)
+    {
+        [Libsndfile] = ["libsndfile.so.1", "libsndfile.1.dylib", "sndfile.dll", "libsndfile-1.dll", "sndfile"],
     };
 
     private static readonly ConcurrentDictionary<string, PeerTool> s_found = new(StringComparer.Ordinal);
@@ -61,7 +71,7 @@ public sealed class PeerTool
     /// <summary>The Debian package that provides it.</summary>
     public string Package { get; }
 
-    /// <summary>Full path of the executable; null when it is not installed.</summary>
+    /// <summary>Full path of the executable (for a native library, the file name that loaded); null when it is not installed.</summary>
     public string? Path { get; }
 
     /// <summary>True when the tool can run here.</summary>
@@ -69,7 +79,7 @@ public sealed class PeerTool
 
     /// <summary>Why a test needing this tool cannot run: names the package and how to install it.</summary>
     public string MissingMessage =>
-        $"peer '{Name}' not found {(IsPythonModule(Name) ? $"(import {Name} under {SystemPython})" : "on PATH")}; " +
+        $"peer '{Name}' not found {(IsPythonModule(Name) ? $"(import {Name} under {SystemPython})" : s_nativeLibraries.TryGetValue(Name, out var files) ? $"(a native library: {string.Join(", ", files)})" : "on PATH")}; " +
         $"install the Debian package '{Package}' (apt-get install {Package}); .ci/run installs it in CI.";
 
     /// <summary>True when <c>ECHELON_REQUIRE_PEERS=1</c>: missing peers fail instead of skipping.</summary>
@@ -95,6 +105,11 @@ public sealed class PeerTool
         if (IsPythonModule(name))
         {
             return new PeerTool(name, package, File.Exists(SystemPython) && PythonImports(name) ? SystemPython : null);
+        }
+
+        if (s_nativeLibraries.TryGetValue(name, out var files))
+        {
+            return new PeerTool(name, package, files.FirstOrDefault(Loads));
         }
 
         foreach (var dir in (pathVariable ?? "").Split(System.IO.Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
@@ -138,6 +153,11 @@ public sealed class PeerTool
         if (Path is null)
         {
             throw new InvalidOperationException(MissingMessage);
+        }
+
+        if (s_nativeLibraries.ContainsKey(Name))
+        {
+            throw new InvalidOperationException($"'{Name}' is a native library, not a program; it cannot be run.");
         }
 
         var args = arguments.ToList();
@@ -187,6 +207,17 @@ public sealed class PeerTool
         (File.GetUnixFileMode(path) & (UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute)) != 0;
 
     private static bool IsPythonModule(string name) => name is MirEval or Mido;
+
+    private static bool Loads(string file)
+    {
+        if (!System.Runtime.InteropServices.NativeLibrary.TryLoad(file, out var handle))
+        {
+            return false;
+        }
+
+        System.Runtime.InteropServices.NativeLibrary.Free(handle);
+        return true;
+    }
 
     private static bool PythonImports(string module)
     {
