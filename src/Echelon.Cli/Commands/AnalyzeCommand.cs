@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Echelon.Audio.Analysis;
-using Echelon.Audio.Wav;
+using Echelon.Audio.Files;
 using Spectre.Console;
 using static Echelon.Cli.Commands.CommandErrors;
 
@@ -19,6 +19,7 @@ internal static class AnalyzeCommand
         var beats = new Option<bool>("--beats") { Description = "Report beats and the tempo." };
         var pitch = new Option<bool>("--pitch") { Description = "Report the pitch series." };
         var block = new Option<int>("--block") { Description = "Samples fed to the analyzers per call, 1–1048576 (the results do not depend on it).", DefaultValueFactory = _ => 4096 };
+        var allowTruncated = new Option<bool>("--allow-truncated") { Description = "Analyse what a file cut short holds instead of refusing it." };
         var json = new Option<bool>("--json")
         {
             Description = "Print one JSON object: {onsets:[s], beats:[s], tempo_bpm, pitch:{hop_s, f0_hz:[…], confidence:[…]}, latency_ms, latencies_ms{onsets,beats,pitch}, duration_s, sample_rate}. " +
@@ -26,7 +27,7 @@ internal static class AnalyzeCommand
         };
         var command = new Command("analyze", "Find onsets, beats, tempo and pitch in a recording with the causal live analyzers, block by block.")
         {
-            file, onsets, beats, pitch, block, json,
+            file, onsets, beats, pitch, block, allowTruncated, json,
         };
         command.SetAction(parse =>
         {
@@ -43,7 +44,7 @@ internal static class AnalyzeCommand
                 wantOnsets = wantBeats = wantPitch = true;
             }
 
-            if (!TryRead(input, out float[][] channels, out int sampleRate, out string error))
+            if (!TryRead(input, parse.GetValue(allowTruncated), out float[][] channels, out int sampleRate, out string error))
             {
                 return Fail(error);
             }
@@ -173,19 +174,31 @@ internal static class AnalyzeCommand
         return $"{names[((nearest % 12) + 12) % 12]}{(nearest / 12) - 1} {cents.ToString("+0;-0;0", CultureInfo.InvariantCulture)} cents";
     }
 
-    private static bool TryRead(FileInfo input, out float[][] channels, out int sampleRate, out string error)
+    private static bool TryRead(FileInfo input, bool allowTruncated, out float[][] channels, out int sampleRate, out string error)
     {
         channels = [];
         sampleRate = 0;
         try
         {
-            WavAudio audio = WavReader.Read(input.FullName);
+            // NaN and infinite samples are refused with the first bad frame and channel (NonFiniteSamplePolicy.Reject).
+            DecodedAudio audio = AudioFileReader.Read(input.FullName, AudioFileReadOptions.Default with { AllowTruncated = allowTruncated });
+            if (audio.FrameCount == 0)
+            {
+                error = $"{input.Name}: holds no audio frames; allowed: a recording of at least one frame.";
+                return false;
+            }
+
             channels = audio.Channels;
             sampleRate = audio.SampleRate;
             error = "";
             return true;
         }
-        catch (Exception e) when (e is IOException or WavFormatException or UnauthorizedAccessException)
+        catch (AudioFileException e)
+        {
+            error = e.Message;
+            return false;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             error = $"{input.Name}: {e.Message}";
             return false;

@@ -23,6 +23,14 @@ public sealed class TempDirectory : IDisposable
         return file;
     }
 
+    /// <summary>Writes <paramref name="bytes"/> to <paramref name="name"/> in the folder and returns its path.</summary>
+    public string WriteBytes(string name, byte[] bytes)
+    {
+        string file = File(name);
+        System.IO.File.WriteAllBytes(file, bytes);
+        return file;
+    }
+
     /// <summary>Deletes the folder and what is in it.</summary>
     public void Dispose()
     {

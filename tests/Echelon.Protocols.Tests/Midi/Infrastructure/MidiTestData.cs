@@ -2,15 +2,12 @@ namespace Echelon.Protocols.Tests.Midi.Infrastructure;
 
 /// <summary>
 /// Finds the MIDI test vectors in the project's shared data (<c>shared/data/osc_midi</c>, a sibling
-/// of the repository root) by walking up from the test binaries. CI always has them, so a missing
-/// folder fails with where it looked.
+/// of the repository root) through <see cref="Echelon.Testing.SharedData"/>.
 /// </summary>
 public static class MidiTestData
 {
-    private static readonly Lazy<string> s_root = new(Locate);
-
     /// <summary>The <c>shared/data/osc_midi</c> folder.</summary>
-    public static string Root => s_root.Value;
+    public static string Root => Echelon.Testing.SharedData.Folder("osc_midi");
 
     /// <summary>The jazz-soft edge-case files.</summary>
     public static string JazzSoft => Path.Combine(Root, "jazz-soft-test-midi-files", "midi");
@@ -28,22 +25,4 @@ public static class MidiTestData
     /// <summary>Every .mid file under <c>osc_midi</c> (the seeds for fuzzing), sorted.</summary>
     public static IReadOnlyList<string> AllMidiFiles() =>
         [.. Directory.EnumerateFiles(Root, "*.mid", SearchOption.AllDirectories).Order(StringComparer.Ordinal)];
-
-    private static string Locate()
-    {
-        var looked = new List<string>();
-        for (DirectoryInfo? dir = new(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            string candidate = Path.Combine(dir.FullName, "shared", "data", "osc_midi");
-            looked.Add(candidate);
-            if (Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new DirectoryNotFoundException(
-            "The shared MIDI test data (shared/data/osc_midi next to the repository root) was not found. Looked in:"
-            + Environment.NewLine + string.Join(Environment.NewLine, looked));
-    }
 }
