@@ -161,7 +161,7 @@ public sealed class Dynamics128BuilderTests
         string b = new Dynamics128Builder(new Dynamics128BuilderOptions { StaleAfterSeconds = 0.5 }).ProducerId;
         Assert.Equal(a, new Dynamics128Builder().ProducerId);
         Assert.NotEqual(a, b);
-        Assert.Matches("^echelon\\.dynamics128/1\\.0/[0-9a-f]{12}$", a);
+        Assert.Matches("^echelon\\.dynamics128/1\\.1/[0-9a-f]{12}$", a);
     }
 
     [Fact]
