@@ -17,7 +17,7 @@ public class RecordCodecBenchmarks
     public void Setup()
     {
         var rng = new DeterministicRandom(3);
-        _vector = new Dynamics128Vector { ProducerId = "echelon.dynamics128/1.0/5941caad3f3c", Mask = UInt128.MaxValue, TimeNs = 123_456_789 };
+        _vector = new Dynamics128Vector { ProducerId = "echelon.dynamics128/1.1/b1623969a648", Mask = UInt128.MaxValue, TimeNs = 123_456_789 };
         for (int i = 0; i < Dynamics128Vector.Size; i++)
         {
             _vector.Values[i] = (float)rng.NextGaussian();

@@ -10,6 +10,7 @@ namespace Echelon.Motion.Dynamics;
 /// state and derivatives; <see cref="Build"/>, called at the control rate, writes the vector for that
 /// instant: every slot from <see cref="Dynamics128Layout"/>, normalised, with the mask of slots that
 /// had fresh data. IMU-only or pose-only input gives a valid vector with the other groups masked.
+/// <see cref="IngestAudio"/> takes what the listening analyzers heard for the audio slots (112–119).
 /// </summary>
 /// <remarks>
 /// Deterministic: the same frames and build times give the same vectors bit for bit (replay relies
@@ -27,6 +28,7 @@ public sealed class Dynamics128Builder
     private readonly Dynamics128BuilderOptions _options;
     private readonly SlotDefinition[] _slots;
     private readonly long _staleNs;
+    private readonly long _audioStaleNs;
     private readonly Dictionary<SkeletonDefinition, SkeletonMapping> _mappings = new(ReferenceEqualityComparer.Instance);
     private readonly Vector3[] _incoming = new Vector3[Joints];
     private readonly bool[] _incomingPresent = new bool[Joints];
@@ -42,6 +44,8 @@ public sealed class Dynamics128Builder
     private long _bodyTimeNs;
     private int _bodyFrames;
     private RhythmSource _rhythmSource;
+    private AudioFeatures _audio;
+    private bool _hasAudio;
 
     /// <summary>Creates a builder.</summary>
     public Dynamics128Builder(Dynamics128BuilderOptions? options = null)
@@ -50,6 +54,7 @@ public sealed class Dynamics128Builder
         _options.Validate();
         _slots = [.. Dynamics128Layout.Slots];
         _staleNs = (long)(_options.StaleAfterSeconds * 1e9);
+        _audioStaleNs = (long)(_options.AudioStaleAfterSeconds * 1e9);
         _bodyDevice = _options.BodyDevice;
         if (_options.ImuDevices is { } imus)
         {
@@ -74,7 +79,10 @@ public sealed class Dynamics128Builder
     /// <summary>Builder name, layout version and configuration hash: written into every vector.</summary>
     public string ProducerId { get; }
 
-    /// <summary>Frames ignored: non-finite, from an unassigned device, or older than the device's last frame.</summary>
+    /// <summary>
+    /// Frames ignored: non-finite, from an unassigned device, or older than the device's last frame; audio
+    /// features count here too (non-finite, or not newer than the last).
+    /// </summary>
     public long IgnoredFrames { get; private set; }
 
     /// <summary>The rhythm tracker (tempo, periodicity, phase) behind slots 96–103.</summary>
@@ -126,6 +134,23 @@ public sealed class Dynamics128Builder
         }
     }
 
+    /// <summary>
+    /// Takes the newest live-audio features for slots 112–119. Features with a NaN or infinite field (a NaN pitch
+    /// excepted: that is unvoiced input) or not newer than the last ones are ignored and counted in
+    /// <see cref="IgnoredFrames"/>; the last good features stay. Allocation-free.
+    /// </summary>
+    public void IngestAudio(in AudioFeatures features)
+    {
+        if (!features.IsFinite() || (_hasAudio && features.TimeNs <= _audio.TimeNs))
+        {
+            IgnoredFrames++;
+            return;
+        }
+
+        _audio = features;
+        _hasAudio = true;
+    }
+
     /// <summary>Writes the vector for host time <paramref name="timeNs"/> into <paramref name="output"/>. Allocation-free.</summary>
     public void Build(long timeNs, Dynamics128Vector output)
     {
@@ -149,6 +174,7 @@ public sealed class Dynamics128Builder
         }
 
         WriteRhythm(timeNs, body, v, ref mask);
+        WriteAudio(timeNs, v, ref mask);
         output.Mask = mask;
         output.TimeNs = timeNs;
         output.ProducerId = ProducerId;
@@ -173,6 +199,8 @@ public sealed class Dynamics128Builder
         _bodyTimeNs = 0;
         _rhythmSource = RhythmSource.None;
         _rhythm.Reset();
+        _audio = default;
+        _hasAudio = false;
         IgnoredFrames = 0;
     }
 
@@ -430,6 +458,39 @@ public sealed class Dynamics128Builder
             Set(v, ref mask, Dynamics128Layout.PhaseCos, (float)Math.Cos(_rhythm.Phase));
             Set(v, ref mask, Dynamics128Layout.BeatEnergy, (float)_rhythm.BeatEnergy);
             Set(v, ref mask, Dynamics128Layout.TempoConfidence, (float)_rhythm.Confidence);
+        }
+    }
+
+    /// <summary>
+    /// The audio slots, when features are at most <see cref="Dynamics128BuilderOptions.AudioStaleAfterSeconds"/> old
+    /// (and not from after <paramref name="timeNs"/>): level, onset, confidence and centroid always; the pitch only
+    /// when voiced; tempo and beat phase only when the tracker is locked. Nothing heard means everything masked.
+    /// </summary>
+    private void WriteAudio(long timeNs, float[] v, ref UInt128 mask)
+    {
+        long age = timeNs - _audio.TimeNs;
+        if (!_hasAudio || age < 0 || age > _audioStaleNs)
+        {
+            return;
+        }
+
+        Set(v, ref mask, Dynamics128Layout.AudioLevel, (float)_audio.LevelDbfs);
+        Set(v, ref mask, Dynamics128Layout.AudioOnset, (float)_audio.OnsetStrength);
+        Set(v, ref mask, Dynamics128Layout.AudioPitchConfidence, (float)_audio.PitchConfidence);
+        Set(v, ref mask, Dynamics128Layout.AudioCentroid, (float)_audio.CentroidHz);
+        if (_audio.IsVoiced)
+        {
+            Set(v, ref mask, Dynamics128Layout.AudioPitch, (float)_audio.PitchMidi);
+        }
+
+        if (_audio.HasBeat)
+        {
+            // The phase at the build time, not at the analysis frame: θ turns once per beat, so the few
+            // milliseconds between the two would otherwise lag the slot by up to a tenth of a radian.
+            double theta = _audio.BeatPhase + (2 * Math.PI * _audio.TempoBpm / 60.0 * (age * 1e-9));
+            Set(v, ref mask, Dynamics128Layout.AudioTempo, (float)_audio.TempoBpm);
+            Set(v, ref mask, Dynamics128Layout.AudioBeatSin, (float)Math.Sin(theta));
+            Set(v, ref mask, Dynamics128Layout.AudioBeatCos, (float)Math.Cos(theta));
         }
     }
 

@@ -13,6 +13,13 @@ public sealed record Dynamics128BuilderOptions
     /// <summary>A device's slots are masked once its last frame is older than this, seconds.</summary>
     public double StaleAfterSeconds { get; init; } = 0.25;
 
+    /// <summary>
+    /// The audio slots (112–119) are masked once the last <see cref="AudioFeatures"/> is older than this, seconds.
+    /// Longer than <see cref="StaleAfterSeconds"/>: the analyzers report every few milliseconds, so a gap means the
+    /// input has stopped, and half a second holds a beat's worth at 120 BPM through a hiccup.
+    /// </summary>
+    public double AudioStaleAfterSeconds { get; init; } = 0.5;
+
     /// <summary>The body device (skeleton or pose) to read, or null for the first one seen.</summary>
     public string? BodyDevice { get; init; }
 
@@ -38,6 +45,11 @@ public sealed record Dynamics128BuilderOptions
             throw new ArgumentOutOfRangeException(nameof(StaleAfterSeconds), StaleAfterSeconds, "StaleAfterSeconds must be in (0, 10] s.");
         }
 
+        if (!(AudioStaleAfterSeconds is > 0 and <= 10))
+        {
+            throw new ArgumentOutOfRangeException(nameof(AudioStaleAfterSeconds), AudioStaleAfterSeconds, "AudioStaleAfterSeconds must be in (0, 10] s.");
+        }
+
         if (!(PoseImageHeightMetres is > 0.1f and <= 20f))
         {
             throw new ArgumentOutOfRangeException(nameof(PoseImageHeightMetres), PoseImageHeightMetres, "PoseImageHeightMetres must be in (0.1, 20] m.");
@@ -60,7 +72,7 @@ public sealed record Dynamics128BuilderOptions
     public string ConfigurationHash()
     {
         var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture, $"rate={ControlRateHz:R};stale={StaleAfterSeconds:R};body={BodyDevice};imu={(ImuDevices is null ? string.Empty : string.Join(',', ImuDevices))};pose_h={PoseImageHeightMetres:R};");
+        text.Append(CultureInfo.InvariantCulture, $"rate={ControlRateHz:R};stale={StaleAfterSeconds:R};body={BodyDevice};imu={(ImuDevices is null ? string.Empty : string.Join(',', ImuDevices))};pose_h={PoseImageHeightMetres:R};audio_stale={AudioStaleAfterSeconds:R};");
         text.Append(CultureInfo.InvariantCulture, $"rhythm={Rhythm.MinTempoBpm:R},{Rhythm.MaxTempoBpm:R},{Rhythm.PriorTempoBpm:R},{Rhythm.PriorWidthOctaves:R},{Rhythm.MemorySeconds:R},{Rhythm.WarmUpSeconds:R},{Rhythm.PhaseResonatorBeats:R}");
         byte[] hash = SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString()));
         return Convert.ToHexStringLower(hash)[..12];

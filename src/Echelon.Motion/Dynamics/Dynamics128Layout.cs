@@ -13,8 +13,13 @@ namespace Echelon.Motion.Dynamics;
 /// </summary>
 public static class Dynamics128Layout
 {
-    /// <summary>The layout version; bump the major part when a slot changes meaning.</summary>
-    public const string Version = "1.0";
+    /// <summary>
+    /// The layout version: the major part goes up when a slot changes meaning (name, unit, normalisation or what
+    /// it measures), the minor part when a reserved slot is given a meaning and nothing else changes, so a reader
+    /// of an older minor version still reads every slot it knows. 1.1 added audio_tempo, audio_beat_sin and
+    /// audio_beat_cos (117–119).
+    /// </summary>
+    public const string Version = "1.1";
 
     /// <summary>First slot of the end-effector group.</summary>
     public const int EffectorBase = 16;
@@ -60,6 +65,30 @@ public static class Dynamics128Layout
 
     /// <summary>First slot of the audio group.</summary>
     public const int AudioBase = 112;
+
+    /// <summary>Slot: input level (dBFS).</summary>
+    public const int AudioLevel = 112;
+
+    /// <summary>Slot: input onset strength.</summary>
+    public const int AudioOnset = 113;
+
+    /// <summary>Slot: input pitch (MIDI note); masked when the input is unvoiced.</summary>
+    public const int AudioPitch = 114;
+
+    /// <summary>Slot: how periodic the input is (the pitch's confidence).</summary>
+    public const int AudioPitchConfidence = 115;
+
+    /// <summary>Slot: spectral centroid of the input (Hz).</summary>
+    public const int AudioCentroid = 116;
+
+    /// <summary>Slot: tempo of the heard music, in the normalisation of <see cref="Tempo"/>.</summary>
+    public const int AudioTempo = 117;
+
+    /// <summary>Slot: beat phase θ of the heard music, sine.</summary>
+    public const int AudioBeatSin = 118;
+
+    /// <summary>Slot: beat phase θ of the heard music, cosine.</summary>
+    public const int AudioBeatCos = 119;
 
     /// <summary>Feature names of one end-effector, in slot order.</summary>
     public static IReadOnlyList<string> EffectorFeatures { get; } =
@@ -201,12 +230,15 @@ public static class Dynamics128Layout
             Add($"reserved_{i.ToString(CultureInfo.InvariantCulture)}", "1", SlotGroup.Rhythm, 0f, 1f, 1f, "reserved for a later rhythm feature");
         }
 
-        // 112–127 live audio (the listening issue fills these).
+        // 112–127 live audio, from the listening analyzers (Dynamics128Builder.IngestAudio).
         Add("audio_level", "dBFS", SlotGroup.Audio, -30f, 1f / 30f, 2f, "input level, 0 at −30 dBFS");
         Add("audio_onset", "1", SlotGroup.Audio, 0f, 1f, 8f, "input onset strength");
         Add("audio_pitch", "midi", SlotGroup.Audio, 60f, 1f / 24f, 2f, "input pitch, 0 at middle C, ±1 per two octaves");
         Add("audio_pitch_confidence", "1", SlotGroup.Audio, 0f, 1f, 1f, "confidence of the input pitch");
         Add("audio_centroid", "Hz", SlotGroup.Audio, 2000f, 1f / 2000f, 4f, "spectral centroid of the input");
+        Add("audio_tempo", "bpm", SlotGroup.Audio, 120f, 1f / 60f, 2f, "tempo of the heard music, 0 at 120 BPM, ±1 per 60 BPM (as the motion tempo slot)");
+        Add("audio_beat_sin", "1", SlotGroup.Audio, 0f, 1f, 1f, "beat phase of the heard music, sine (0 on the beat)");
+        Add("audio_beat_cos", "1", SlotGroup.Audio, 0f, 1f, 1f, "beat phase of the heard music, cosine");
         for (int i = s.Count; i < Dynamics128Vector.Size; i++)
         {
             Add($"reserved_{i.ToString(CultureInfo.InvariantCulture)}", "1", SlotGroup.Audio, 0f, 1f, 1f, "reserved");

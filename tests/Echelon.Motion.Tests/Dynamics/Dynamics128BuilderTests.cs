@@ -161,7 +161,11 @@ public sealed class Dynamics128BuilderTests
         string b = new Dynamics128Builder(new Dynamics128BuilderOptions { StaleAfterSeconds = 0.5 }).ProducerId;
         Assert.Equal(a, new Dynamics128Builder().ProducerId);
         Assert.NotEqual(a, b);
-        Assert.Matches("^echelon\\.dynamics128/1\\.0/[0-9a-f]{12}$", a);
+        Assert.Matches("^echelon\\.dynamics128/1\\.1/[0-9a-f]{12}$", a);
+
+        // The default id, pinned: recorded sessions name their producer by it, so it changes only on purpose
+        // (1.1 with the audio staleness setting in the hash; 1.0 was 5941caad3f3c).
+        Assert.Equal("echelon.dynamics128/1.1/b1623969a648", a);
     }
 
     [Fact]

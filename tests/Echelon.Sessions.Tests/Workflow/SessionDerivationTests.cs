@@ -28,7 +28,7 @@ public sealed class SessionDerivationTests
         Assert.True(report.Ok, string.Join("; ", report.Errors));
         Assert.Equal(["dynamics128", "sensors.dancer", "sensors.phone"], report.Streams.Select(s => s.Name).Order(StringComparer.Ordinal).ToArray());
         SessionManifest manifest = SessionReader.Open(dir).Manifest;
-        Assert.StartsWith("echelon.dynamics128/1.0/", manifest.FindStream("dynamics128")!.Producer, StringComparison.Ordinal);
+        Assert.StartsWith("echelon.dynamics128/1.1/", manifest.FindStream("dynamics128")!.Producer, StringComparison.Ordinal);
         Assert.Same(Echelon.Motion.Skeleton.CanonicalSkeleton.Definition, manifest.FindDevice("dancer")!.Skeleton);
     }
 
