@@ -308,9 +308,24 @@ public sealed class ListeningAnalyzer
             pitch,
             centroid,
             _beats.TempoBpm,
-            _beats.Phase,
+            PhaseAtFrameEnd(),
             _beats.IsLocked);
         sink?.OnFrame(Current);
+    }
+
+    /// <summary>
+    /// θ at the end of the newest frame: the tracker's phase describes its onset function's newest value, which lies
+    /// the onset offset before the frame's end, so the phase is carried forward by that much at the current tempo.
+    /// </summary>
+    private double PhaseAtFrameEnd()
+    {
+        if (!_beats.IsLocked)
+        {
+            return 0;
+        }
+
+        double phase = _beats.Phase + (2 * Math.PI * _onsetOffsetSamples / (_hop * _beats.PeriodFrames));
+        return phase >= 2 * Math.PI ? phase - (2 * Math.PI) : phase;
     }
 
     /// <summary>

@@ -7,7 +7,7 @@ namespace Echelon.Audio.Analysis;
 /// <param name="Pitch">The latest pitch estimate (it describes the input <see cref="ListeningAnalyzer.PitchLatencySeconds"/> ago).</param>
 /// <param name="CentroidHz">Spectral centroid of the window, Hz; 0 when silent.</param>
 /// <param name="TempoBpm">The beat tracker's tempo, BPM; 0 until it has one.</param>
-/// <param name="BeatPhase">Beat phase θ in radians, [0, 2π), 0 on the beat; 0 until locked.</param>
+/// <param name="BeatPhase">Beat phase θ at <paramref name="TimeSeconds"/>, radians in [0, 2π), 0 on the beat; 0 until locked.</param>
 /// <param name="BeatLocked">True once the tracker predicts beats.</param>
 public readonly record struct ListeningFrame(
     double TimeSeconds,

@@ -37,16 +37,15 @@ public sealed class ListeningAnalyzerTests
         var sink = new RecordingSink();
         analyzer.Process(x, sink);
 
-        // θ describes the input BeatLatencySeconds before the frame's end (the onset function's delay).
-        double delay = analyzer.BeatLatencySeconds - (analyzer.Options.HopSize / 48_000.0);
+        // θ describes the input at the frame's end.
         foreach (double click in clicks.Where(c => c > 4))
         {
-            ListeningFrame on = sink.Frames.MinBy(f => Math.Abs(f.TimeSeconds - delay - click));
-            ListeningFrame half = sink.Frames.MinBy(f => Math.Abs(f.TimeSeconds - delay - click - 0.25));
+            ListeningFrame on = sink.Frames.MinBy(f => Math.Abs(f.TimeSeconds - click));
+            ListeningFrame half = sink.Frames.MinBy(f => Math.Abs(f.TimeSeconds - click - 0.25));
             Assert.True(on.BeatLocked);
             double wrapped = Math.Min(on.BeatPhase, (2 * Math.PI) - on.BeatPhase);
-            Assert.True(wrapped < 0.25, $"θ = {on.BeatPhase:F2} on the click at {click:F2} s");
-            Assert.InRange(half.BeatPhase, Math.PI - 0.25, Math.PI + 0.25);
+            Assert.True(wrapped < 0.1, $"θ = {on.BeatPhase:F2} on the click at {click:F2} s");
+            Assert.InRange(half.BeatPhase, Math.PI - 0.1, Math.PI + 0.1);
         }
     }
 
