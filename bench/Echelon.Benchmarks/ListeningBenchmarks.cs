@@ -27,7 +27,7 @@ public class ListeningBenchmarks
     {
         List<NoteEvent> notes = Arrangement.Compose(new ArrangementOptions { Seconds = 60, Seed = 1 });
         InstrumentEvent[] events = [.. notes.Select(n => new InstrumentEvent(n.StartSample, (int)n.Agent, n.Pitch, n.Velocity, n.DurationSamples))];
-        var renderer = new OfflineRenderer(Band.Create(), events);
+        var renderer = new InstrumentRenderer(Band.Create(), events);
         renderer.Prepare(Rate, Block);
         _mix = new float[60 * Rate];
         var left = new float[Block];

@@ -24,8 +24,8 @@ public class SynthBandBenchmarks
     private readonly float[] _left = new float[Block];
     private readonly float[] _right = new float[Block];
     private InstrumentEvent[] _events = [];
-    private OfflineRenderer _band = null!;
-    private OfflineRenderer _loop = null!;
+    private InstrumentRenderer _band = null!;
+    private InstrumentRenderer _loop = null!;
     private Reverb _reverb = null!;
     private LookaheadLimiter _limiter = null!;
     private int _blockCount;
@@ -72,9 +72,9 @@ public class SynthBandBenchmarks
         return _left[0];
     }
 
-    private OfflineRenderer Restart()
+    private InstrumentRenderer Restart()
     {
-        var renderer = new OfflineRenderer(Band.Create(), _events);
+        var renderer = new InstrumentRenderer(Band.Create(), _events);
         renderer.Prepare(Rate, Block);
         return renderer;
     }

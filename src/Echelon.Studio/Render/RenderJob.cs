@@ -44,7 +44,7 @@ public static class RenderJob
         }
 
         IInstrument[] band = Band.Create();
-        var renderer = new OfflineRenderer(band, events);
+        var renderer = new InstrumentRenderer(band, events);
         int block = request.BlockSize;
         renderer.Prepare(rate, block);
         var bus = new MixBus();

@@ -63,7 +63,7 @@ public sealed class RenderJobTests(RenderFixture fixture) : IClassFixture<Render
     {
         List<NoteEvent> notes = Arrangement.Compose(new ArrangementOptions { Seconds = 8, Seed = 3 });
         InstrumentEvent[] events = [.. notes.Select(n => new InstrumentEvent(n.StartSample, (int)n.Agent, n.Pitch, n.Velocity, n.DurationSamples))];
-        var renderer = new OfflineRenderer(Band.Create(), events);
+        var renderer = new InstrumentRenderer(Band.Create(), events);
         renderer.Prepare(48_000, 128);
         var bus = new MixBus();
         bus.Prepare(48_000, 128, 120);

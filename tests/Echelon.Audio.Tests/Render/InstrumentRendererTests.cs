@@ -4,7 +4,7 @@ using Echelon.Audio.Render;
 
 namespace Echelon.Audio.Tests.Render;
 
-public sealed class OfflineRendererTests
+public sealed class InstrumentRendererTests
 {
     private const int Rate = 48_000;
 
@@ -29,7 +29,7 @@ public sealed class OfflineRendererTests
     public void NoteStartsOnItsExactSampleAndStopsAfterItsRelease()
     {
         var synth = new PolySynth(new SynthPatch { Attack = 0.001, Release = 0.05 }, voices: 4);
-        var renderer = new OfflineRenderer([synth], [new InstrumentEvent(1000, 0, 60, 1f, 4800)]);
+        var renderer = new InstrumentRenderer([synth], [new InstrumentEvent(1000, 0, 60, 1f, 4800)]);
         renderer.Prepare(Rate, 256);
         var left = new float[Rate / 2];
         var right = new float[Rate / 2];
@@ -49,7 +49,7 @@ public sealed class OfflineRendererTests
     [Fact]
     public void RenderBlock_AfterWarmUp_AllocatesNothing()
     {
-        OfflineRenderer renderer = CreateRenderer();
+        InstrumentRenderer renderer = CreateRenderer();
         renderer.Prepare(Rate, 128);
         var left = new float[128];
         var right = new float[128];
@@ -71,12 +71,12 @@ public sealed class OfflineRendererTests
     public void Events_OutOfOrderOrForAMissingInstrument_AreRejected()
     {
         var synth = new PolySynth(new SynthPatch(), 2);
-        Assert.Throws<ArgumentException>(() => new OfflineRenderer([synth], [new InstrumentEvent(10, 0, 60, 1, 10), new InstrumentEvent(5, 0, 60, 1, 10)]));
-        ArgumentException e = Assert.Throws<ArgumentException>(() => new OfflineRenderer([synth], [new InstrumentEvent(10, 3, 60, 1, 10)]));
+        Assert.Throws<ArgumentException>(() => new InstrumentRenderer([synth], [new InstrumentEvent(10, 0, 60, 1, 10), new InstrumentEvent(5, 0, 60, 1, 10)]));
+        ArgumentException e = Assert.Throws<ArgumentException>(() => new InstrumentRenderer([synth], [new InstrumentEvent(10, 3, 60, 1, 10)]));
         Assert.Contains("instrument 3", e.Message, StringComparison.Ordinal);
     }
 
-    private static OfflineRenderer CreateRenderer()
+    private static InstrumentRenderer CreateRenderer()
     {
         var bass = new PolySynth(new SynthPatch { Wave2 = OscillatorWaveform.Square, Octave2 = -1, CutoffHz = 400 }, 2, -0.2f);
         var pad = new PolySynth(new SynthPatch { Attack = 0.2, Release = 0.5, CutoffHz = 1500 }, 8, 0.3f);
@@ -93,12 +93,12 @@ public sealed class OfflineRendererTests
             }
         }
 
-        return new OfflineRenderer([bass, pad], events);
+        return new InstrumentRenderer([bass, pad], events);
     }
 
     private static float[] Render(int block, double seconds)
     {
-        OfflineRenderer renderer = CreateRenderer();
+        InstrumentRenderer renderer = CreateRenderer();
         renderer.Prepare(Rate, block);
         int total = (int)(seconds * Rate);
         var left = new float[total];
