@@ -1,0 +1,103 @@
+namespace Echelon.Studio.Engine;
+
+/// <summary>
+/// The control state one control frame leaves behind, for the dashboard and <c>/ws/telemetry</c>: the latents,
+/// phases, coupling, solver effort, tempo, composer controls and output levels. Preallocated and filled in place
+/// by the control thread (no allocation per frame); readers get a copy through <see cref="IStudioRuntime.TryReadTelemetry"/>.
+/// </summary>
+/// <remarks>Not thread-safe by itself: one writer or one reader at a time, which the runtime's triple buffer guarantees.</remarks>
+public sealed class TelemetrySnapshot
+{
+    /// <summary>Creates a snapshot with room for latents of the given sizes.</summary>
+    public TelemetrySnapshot(int fastSize, int slowSize)
+    {
+        Fast = new double[fastSize];
+        Slow = new double[slowSize];
+    }
+
+    /// <summary>Control frame number, from 0.</summary>
+    public long Frame { get; set; }
+
+    /// <summary>Engine time of the frame, seconds since start.</summary>
+    public double TimeSeconds { get; set; }
+
+    /// <summary>The fast equilibrium x* (per frame).</summary>
+    public double[] Fast { get; }
+
+    /// <summary>The slow equilibrium y* (per beat).</summary>
+    public double[] Slow { get; }
+
+    /// <summary>The dancer's phase ψ from the phase head and loop, radians.</summary>
+    public double Psi { get; set; }
+
+    /// <summary>The transport's beat phase θ, radians.</summary>
+    public double Theta { get; set; }
+
+    /// <summary>Coupling energy φ between the fast and slow states.</summary>
+    public double Phi { get; set; }
+
+    /// <summary>Iterations the fast solve used this frame.</summary>
+    public int KUsed { get; set; }
+
+    /// <summary>Iteration cap in force this frame (lowered when frames overrun).</summary>
+    public int KMax { get; set; }
+
+    /// <summary>The fast solve's last relative residual.</summary>
+    public double Residual { get; set; }
+
+    /// <summary>The transport's tempo, BPM.</summary>
+    public double Bpm { get; set; }
+
+    /// <summary>The tempo the transport is steering towards (the dancer's, when following), BPM.</summary>
+    public double TargetBpm { get; set; }
+
+    /// <summary>The dancer's tempo estimate, BPM (0 when unknown).</summary>
+    public double DancerBpm { get; set; }
+
+    /// <summary>Composer intensity 0–1 after mapping.</summary>
+    public double Intensity { get; set; }
+
+    /// <summary>Composer density 0–1 after mapping.</summary>
+    public double Density { get; set; }
+
+    /// <summary>Composer brightness 0–1 after mapping.</summary>
+    public double Brightness { get; set; }
+
+    /// <summary>Composer tension 0–1 after mapping.</summary>
+    public double Tension { get; set; }
+
+    /// <summary>Output peak over the last frame, dBFS (−120 when silent).</summary>
+    public double PeakDbfs { get; set; }
+
+    /// <summary>Output RMS over the last frame, dBFS (−120 when silent).</summary>
+    public double RmsDbfs { get; set; }
+
+    /// <summary>Samples the audio output has rendered.</summary>
+    public long AudioPosition { get; set; }
+
+    /// <summary>Copies every field into <paramref name="target"/> (same latent sizes).</summary>
+    public void CopyTo(TelemetrySnapshot target)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        Fast.CopyTo(target.Fast, 0);
+        Slow.CopyTo(target.Slow, 0);
+        target.Frame = Frame;
+        target.TimeSeconds = TimeSeconds;
+        target.Psi = Psi;
+        target.Theta = Theta;
+        target.Phi = Phi;
+        target.KUsed = KUsed;
+        target.KMax = KMax;
+        target.Residual = Residual;
+        target.Bpm = Bpm;
+        target.TargetBpm = TargetBpm;
+        target.DancerBpm = DancerBpm;
+        target.Intensity = Intensity;
+        target.Density = Density;
+        target.Brightness = Brightness;
+        target.Tension = Tension;
+        target.PeakDbfs = PeakDbfs;
+        target.RmsDbfs = RmsDbfs;
+        target.AudioPosition = AudioPosition;
+    }
+}
