@@ -38,6 +38,7 @@ public sealed class LimRpsSolver
     private readonly double _coupling;
     private readonly double _relaxation;
     private readonly int _maxIterations;
+    private int _iterationLimit;
     private readonly double _tolerance;
     private readonly WarmStart _warmStart;
 
@@ -72,6 +73,7 @@ public sealed class LimRpsSolver
         _coupling = parameters.TemporalCoupling;
         _relaxation = parameters.Relaxation;
         _maxIterations = parameters.MaxIterations;
+        _iterationLimit = _maxIterations;
         _tolerance = parameters.Tolerance;
         _warmStart = parameters.WarmStart;
 
@@ -118,6 +120,21 @@ public sealed class LimRpsSolver
 
     /// <summary>K: the most splitting steps per frame.</summary>
     public int MaxIterations => _maxIterations;
+
+    /// <summary>
+    /// The cap in force, 1 to <see cref="MaxIterations"/> (initially K): a real-time caller lowers it when frames
+    /// overrun their budget and raises it again when there is time; the solve stops there unconverged.
+    /// </summary>
+    public int IterationLimit
+    {
+        get => _iterationLimit;
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, 1);
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(value, _maxIterations);
+            _iterationLimit = value;
+        }
+    }
 
     /// <summary>The latest equilibrium z* (the previous frame's until the next accepted step).</summary>
     public ReadOnlySpan<double> State => _z;
@@ -197,7 +214,7 @@ public sealed class LimRpsSolver
         double residual = double.PositiveInfinity;
         int k = 0;
         bool converged = false;
-        while (k < _maxIterations)
+        while (k < _iterationLimit)
         {
             // w = R_A(2 z_k − a_k); a ← a + 2γ (w − z_k); z_{k+1} = prox(a).
             for (int i = 0; i < _v.Length; i++)

@@ -1,0 +1,156 @@
+using Echelon.Audio.Dsp;
+using Echelon.Audio.Render;
+using Echelon.Music.Composition;
+using Echelon.Studio.Render;
+
+namespace Echelon.Studio.Engine;
+
+/// <summary>
+/// What the audio thread runs each block: the band plays the composer's notes from the <see cref="NoteQueue"/>, the
+/// mix goes through the master low-pass and gain the mappings set, then the mix bus (echo, reverb, limiter at
+/// −0.1 dBFS) exactly as <c>echelon render</c> does; the finished block is measured (peak, RMS) and handed to the
+/// sinks. Control values cross from the control thread as single volatile writes.
+/// </summary>
+/// <remarks>Audio thread only for <see cref="Render"/>: it allocates nothing, takes no lock and never blocks.</remarks>
+internal sealed class AudioPipeline
+{
+    private const int Melody = (int)AgentKind.Melody;
+    private readonly InstrumentRenderer _band;
+    private readonly MixBus _bus = new();
+    private readonly StateVariableFilter _lowLeft = new();
+    private readonly StateVariableFilter _lowRight = new();
+    private readonly IAudioBlockSink[] _sinks;
+    private readonly int _maxBlock;
+    private readonly int _sampleRate;
+    private double _cutoffTarget = 20_000;
+    private double _cutoff = 20_000;
+    private double _gainTarget = 1;
+    private double _gain = 1;
+    private double _bpm;
+    private long _position;
+    private long _blocks;
+    private double _peakSquare;
+    private double _sumSquares;
+    private long _measured;
+
+    public AudioPipeline(NoteQueue notes, int sampleRate, int maxBlock, double bpm, IReadOnlyList<IAudioBlockSink> sinks)
+    {
+        _sampleRate = sampleRate;
+        _maxBlock = maxBlock;
+        _band = new InstrumentRenderer(Band.Create(), notes);
+        _band.Prepare(sampleRate, maxBlock);
+        _bus.Prepare(sampleRate, maxBlock, bpm);
+        _bpm = bpm;
+        foreach (StateVariableFilter f in new[] { _lowLeft, _lowRight })
+        {
+            f.Mode = FilterMode.LowPass;
+            f.Prepare(sampleRate);
+            f.Cutoff = 20_000 < sampleRate * 0.45 ? 20_000 : sampleRate * 0.45;
+            f.Resonance = 0.1;
+        }
+
+        _sinks = [.. sinks];
+    }
+
+    /// <summary>Samples rendered (the engine's audio clock).</summary>
+    public long Position => Volatile.Read(ref _position);
+
+    /// <summary>Blocks rendered.</summary>
+    public long Blocks => Volatile.Read(ref _blocks);
+
+    /// <summary>Notes that reached the audio thread after their start.</summary>
+    public long LateNotes => _band.LateNotes;
+
+    /// <summary>Sets the master low-pass cutoff (Hz) and gain; the audio thread glides to them over about 10 ms.</summary>
+    public void SetMaster(double cutoffHz, double gain)
+    {
+        Volatile.Write(ref _cutoffTarget, Math.Clamp(cutoffHz, 20, _sampleRate * 0.45));
+        Volatile.Write(ref _gainTarget, Math.Clamp(gain, 0, 4));
+    }
+
+    /// <summary>Sets the echo's tempo.</summary>
+    public void SetBpm(double bpm) => Volatile.Write(ref _bpm, bpm);
+
+    /// <summary>Sets a stem's gain (0 mutes).</summary>
+    public void SetStemGain(int stem, float gain) => _band.SetStemGain(stem, gain);
+
+    /// <summary>Peak and RMS of what was rendered since the last call, dBFS, and resets them (control thread).</summary>
+    public (double PeakDbfs, double RmsDbfs) TakeLevels()
+    {
+        double peak = Interlocked.Exchange(ref _peakSquare, 0);
+        double sum = Interlocked.Exchange(ref _sumSquares, 0);
+        long n = Interlocked.Exchange(ref _measured, 0);
+        static double Db(double square) => square > 1e-12 ? 10 * Math.Log10(square) : -120;
+        return (Db(peak), n > 0 ? Db(sum / n) : -120);
+    }
+
+    /// <summary>Renders one block into <paramref name="left"/> and <paramref name="right"/> (any length up to the prepared maximum).</summary>
+    public void Render(Span<float> left, Span<float> right)
+    {
+        for (int start = 0; start < left.Length; start += _maxBlock)
+        {
+            int n = Math.Min(_maxBlock, left.Length - start);
+            RenderChunk(left.Slice(start, n), right.Slice(start, n));
+        }
+    }
+
+    private void RenderChunk(Span<float> left, Span<float> right)
+    {
+        double bpm = Volatile.Read(ref _bpm);
+        if (bpm != _bus.Bpm)
+        {
+            _bus.Bpm = bpm;
+        }
+
+        _band.RenderBlock(left, right);
+
+        // Glide the master controls: a one-pole step per block with a 10 ms time constant.
+        double glide = 1 - Math.Exp(-left.Length / (0.010 * _sampleRate));
+        _cutoff += glide * (Volatile.Read(ref _cutoffTarget) - _cutoff);
+        _gain += glide * (Volatile.Read(ref _gainTarget) - _gain);
+        if (_cutoff < _sampleRate * 0.44)
+        {
+            _lowLeft.Cutoff = _cutoff;
+            _lowRight.Cutoff = _cutoff;
+            _lowLeft.Process(left);
+            _lowRight.Process(right);
+        }
+
+        if (Math.Abs(_gain - 1) > 1e-6)
+        {
+            float g = (float)_gain;
+            for (int i = 0; i < left.Length; i++)
+            {
+                left[i] *= g;
+                right[i] *= g;
+            }
+        }
+
+        _bus.Process(left, right, _band.StemLeft(Melody, left.Length), _band.StemRight(Melody, left.Length));
+
+        double peak = 0, sum = 0;
+        for (int i = 0; i < left.Length; i++)
+        {
+            double l = left[i], r = right[i];
+            double m = Math.Max(l * l, r * r);
+            peak = Math.Max(peak, m);
+            sum += 0.5 * ((l * l) + (r * r));
+        }
+
+        if (peak > Volatile.Read(ref _peakSquare))
+        {
+            Volatile.Write(ref _peakSquare, peak);
+        }
+
+        Volatile.Write(ref _sumSquares, Volatile.Read(ref _sumSquares) + sum);
+        Volatile.Write(ref _measured, Volatile.Read(ref _measured) + left.Length);
+
+        foreach (IAudioBlockSink sink in _sinks)
+        {
+            sink.Write(left, right);
+        }
+
+        Volatile.Write(ref _position, _position + left.Length);
+        Volatile.Write(ref _blocks, _blocks + 1);
+    }
+}

@@ -1,0 +1,477 @@
+using System.Diagnostics;
+using Echelon.Core.Dell;
+using Echelon.Motion.Dynamics;
+using Echelon.Motion.Frames;
+using Echelon.Motion.Sources;
+using Echelon.Motion.Synthetic;
+using Echelon.Music.Composition;
+using Echelon.Sessions;
+using Echelon.Sessions.Recording;
+using Echelon.Studio.Mapping;
+
+namespace Echelon.Studio.Engine;
+
+/// <summary>
+/// The live instrument: sources → Dynamics128 → DELL → mapping → composer → synth → sinks, with the session
+/// recorder tapping the sensor frames and the vectors, on the thread model of DESIGN §2.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Threads. The <b>audio thread</b> is whoever calls <see cref="Render"/> (the device callback, or the null
+/// output's clock); its sample count is the engine's clock. The <b>control thread</b> (started by
+/// <see cref="Start"/>) runs one frame every 1/<see cref="EngineOptions.ControlRateHz"/> s of that clock. A
+/// <b>sensor thread</b> reads the file and synthetic sources in real time. They meet only through bounded
+/// single-producer single-consumer rings (sensors → control, notes → audio), single volatile values (master
+/// filter, gain, tempo, stem gains) and a triple buffer (telemetry); the audio and control threads allocate
+/// nothing in steady state, take no lock and never wait on I/O.
+/// </para>
+/// <para>
+/// Degradation. A control frame that takes longer than its budget (<see cref="EngineOptions.FrameBudgetShare"/> of
+/// the period) is counted; the next beat's slow solve is skipped and the fast solve's iteration cap lowered by one
+/// (down to 2), and raised again after 200 frames on time.
+/// </para>
+/// <para>
+/// Offline. Without <see cref="Start"/>, <see cref="RunFor"/> runs the control frames and the audio blocks in lock
+/// step on the calling thread, as fast as the CPU allows: the same sources and seed give the same samples.
+/// </para>
+/// </remarks>
+public sealed class StudioEngine : IStudioRuntime, IDisposable
+{
+    private const int MinIterationCap = 2;
+    private const int RecoveryFrames = 200;
+
+    private readonly EngineOptions _options;
+    private readonly NoteQueue _notes;
+    private readonly AudioPipeline _audio;
+    private readonly LiveComposer _composer;
+    private readonly Dynamics128Builder _builder = new();
+    private readonly Dynamics128Vector _vector = new();
+    private readonly DellCoordinator _dell;
+    private readonly double[] _input;
+    private readonly SensorHub _sensors;
+    private readonly SnapshotExchange _telemetry;
+    private readonly long _samplesPerFrame;
+    private readonly double _frameSeconds;
+    private readonly double _budgetTicks;
+    private readonly Lock _recorderGate = new();
+    private MappingEngine _mapping;
+    private StudioControls _controls;
+    private StudioControls? _appliedControls;
+    private SessionRecorder? _recorder;
+    private Thread? _controlThread;
+    private volatile bool _running;
+    private long _frames;
+    private long _overruns;
+    private long _skippedSlowSolves;
+    private int _onTimeFrames;
+    private bool _skipNextSlow;
+    private double _bpm;
+    private double _lastBeatPosition = -1;
+    private double _dancerBpm;
+    private long _audioFallbacks;
+    private long _xruns;
+    private long _audioOverruns;
+
+    /// <summary>Builds the engine (everything is allocated here); nothing runs until <see cref="Start"/> or <see cref="RunFor"/>.</summary>
+    public StudioEngine(EngineOptions? options = null)
+    {
+        _options = (options ?? new EngineOptions()).Validate();
+        _controls = _options.Controls;
+        _bpm = _controls.Bpm.Value;
+        _notes = new NoteQueue(_options.NoteQueueCapacity);
+        _audio = new AudioPipeline(_notes, _options.SampleRate, _options.MaxBlock, _bpm, _options.AudioSinks);
+        _composer = new LiveComposer(_options.Seed, _options.SampleRate, _controls.Scale, (long)(0.05 * _options.SampleRate), _notes);
+        DellParameters parameters = DellParameters.CreateDefault(_options.FastSize, Dynamics128Vector.Size, _options.Seed);
+        parameters.FrameRate = _options.ControlRateHz;
+        _dell = new DellCoordinator(parameters);
+        _input = new double[Dynamics128Vector.Size];
+        _mapping = new MappingEngine(_options.Mappings ?? MappingEngine.Defaults, _dell.FastSize, _dell.SlowSize);
+        _telemetry = new SnapshotExchange(_dell.FastSize, _dell.SlowSize);
+        _samplesPerFrame = _options.SampleRate / _options.ControlRateHz;
+        _frameSeconds = 1.0 / _options.ControlRateHz;
+        _budgetTicks = _options.FrameBudgetShare * _frameSeconds * Stopwatch.Frequency;
+        IReadOnlyList<Func<ISensorSource>> sources = _options.Sources.Count > 0
+            ? _options.Sources
+            : [() => new SyntheticDancer(new SyntheticDancerOptions { Seconds = 6 * 3600, Seed = _options.Seed })];
+        _sensors = new SensorHub(sources, _options.SensorQueueCapacity, () => NowNs);
+        ApplyControls(_controls);
+    }
+
+    /// <summary>The options the engine was built with.</summary>
+    public EngineOptions Options => _options;
+
+    /// <summary>Samples rendered: the engine's clock.</summary>
+    public long Position => _audio.Position;
+
+    /// <summary>The engine's clock in nanoseconds since start.</summary>
+    public long NowNs => (long)(_audio.Position * (1e9 / _options.SampleRate));
+
+    /// <summary>The transport's tempo now, BPM.</summary>
+    public double Bpm => Volatile.Read(ref _bpm);
+
+    /// <summary>The mappings in force.</summary>
+    public IReadOnlyList<ControlMapping> Mappings => Volatile.Read(ref _mapping).Mappings;
+
+    /// <inheritdoc/>
+    public StudioControls Controls => Volatile.Read(ref _controls);
+
+    /// <inheritdoc/>
+    public IReadOnlyList<DeviceStatus> Devices => _sensors.Devices(NowNs);
+
+    /// <inheritdoc/>
+    public ISensorIngress Sensors => _sensors;
+
+    /// <inheritdoc/>
+    public EngineCounters Counters => new(
+        Interlocked.Read(ref _frames),
+        Interlocked.Read(ref _overruns),
+        Interlocked.Read(ref _skippedSlowSolves),
+        _audio.Blocks,
+        Interlocked.Read(ref _xruns),
+        Interlocked.Read(ref _audioOverruns),
+        Interlocked.Read(ref _audioFallbacks),
+        _audio.LateNotes,
+        _notes.Dropped,
+        _sensors.Taken,
+        _sensors.Dropped,
+        _sensors.Rejected + _builder.IgnoredFrames);
+
+    /// <inheritdoc/>
+    public RecorderStatus Recorder
+    {
+        get
+        {
+            lock (_recorderGate)
+            {
+                return _recorder is { } r ? new RecorderStatus(true, r.DirectoryPath, r.RecordsWritten, r.RecordsDropped) : new RecorderStatus(false, null, 0, 0);
+            }
+        }
+    }
+
+    /// <inheritdoc/>
+    public void SetControls(StudioControls controls)
+    {
+        ArgumentNullException.ThrowIfNull(controls);
+        Volatile.Write(ref _controls, controls);
+    }
+
+    /// <summary>Replaces the mappings (validated here, off the control thread); the next frame uses them.</summary>
+    public void SetMappings(IReadOnlyList<ControlMapping> mappings) =>
+        Volatile.Write(ref _mapping, new MappingEngine(mappings, _dell.FastSize, _dell.SlowSize));
+
+    /// <inheritdoc/>
+    public bool TryReadTelemetry(TelemetrySnapshot target) => _telemetry.TryRead(target);
+
+    /// <inheritdoc/>
+    public TelemetrySnapshot CreateTelemetrySnapshot() => new(_dell.FastSize, _dell.SlowSize);
+
+    /// <summary>Output device events the audio host reports (xruns, callbacks over their block, fallbacks to the null output).</summary>
+    public void ReportAudioDevice(long xruns, long overruns, long fallbacks)
+    {
+        Interlocked.Exchange(ref _xruns, xruns);
+        Interlocked.Exchange(ref _audioOverruns, overruns);
+        Interlocked.Exchange(ref _audioFallbacks, fallbacks);
+    }
+
+    /// <summary>The audio callback: renders the next block. Audio thread; allocates nothing.</summary>
+    public void Render(Span<float> left, Span<float> right)
+    {
+        if (left.Length != right.Length)
+        {
+            throw new ArgumentException($"left has {left.Length} samples and right {right.Length}; they must match", nameof(right));
+        }
+
+        _audio.Render(left, right);
+    }
+
+    /// <summary>Starts the sensor and control threads; the audio output must call <see cref="Render"/> from now on.</summary>
+    public void Start()
+    {
+        if (_running)
+        {
+            return;
+        }
+
+        _running = true;
+        _sensors.Start();
+        _controlThread = new Thread(ControlLoop) { IsBackground = true, Name = "echelon-control", Priority = ThreadPriority.AboveNormal };
+        _controlThread.Start();
+    }
+
+    /// <summary>Stops the threads and closes a take being recorded.</summary>
+    public void Stop()
+    {
+        if (!_running)
+        {
+            return;
+        }
+
+        _running = false;
+        _controlThread?.Join();
+        _sensors.Stop();
+        StopRecording();
+    }
+
+    /// <summary>
+    /// Offline: runs <paramref name="seconds"/> of control frames and audio in lock step on this thread (sources
+    /// read by engine time, not wall time), handing each block to <paramref name="block"/> when given.
+    /// </summary>
+    public void RunFor(double seconds, int blockSize = 128, Action<float[], float[], int>? block = null)
+    {
+        if (_running)
+        {
+            throw new InvalidOperationException("the engine is running live; RunFor drives it offline only");
+        }
+
+        ArgumentOutOfRangeException.ThrowIfLessThan(blockSize, 1);
+        var left = new float[blockSize];
+        var right = new float[blockSize];
+        long end = Position + (long)Math.Round(seconds * _options.SampleRate);
+        while (Position < end)
+        {
+            if (Position >= _frames * _samplesPerFrame)
+            {
+                _sensors.Pump(NowNs);
+                ControlFrame();
+            }
+
+            long nextFrame = _frames * _samplesPerFrame;
+            int n = (int)Math.Min(Math.Min(blockSize, end - Position), Math.Max(1, nextFrame - Position));
+            Render(left.AsSpan(0, n), right.AsSpan(0, n));
+            block?.Invoke(left, right, n);
+        }
+    }
+
+    /// <inheritdoc/>
+    public RecorderStatus StartRecording()
+    {
+        lock (_recorderGate)
+        {
+            if (_recorder is null)
+            {
+                string name = $"take-{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Environment.ProcessId}";
+                var options = new SessionRecorderOptions
+                {
+                    SessionId = name,
+                    Devices = [.. _sensors.KnownDevices().Select(d => SessionDevice.From(d, d.Skeleton))],
+                    Dynamics128Streams = [new SessionStreamInfo(SessionLayout.Dynamics128StreamName, _builder.ProducerId, _options.ControlRateHz)],
+                };
+                Directory.CreateDirectory(_options.RecordingsDirectory);
+                SessionRecorder recorder = SessionRecorder.Create(Path.Combine(_options.RecordingsDirectory, name), options);
+                _sensors.Recorder = recorder;
+                Volatile.Write(ref _recorder, recorder);
+            }
+        }
+
+        return Recorder;
+    }
+
+    /// <inheritdoc/>
+    public RecorderStatus StopRecording()
+    {
+        SessionRecorder? recorder;
+        lock (_recorderGate)
+        {
+            recorder = _recorder;
+            _recorder = null;
+            _sensors.Recorder = null;
+        }
+
+        recorder?.Dispose();
+        return Recorder;
+    }
+
+    /// <inheritdoc/>
+    public IReadOnlyList<SessionSummary> ListSessions()
+    {
+        if (!Directory.Exists(_options.RecordingsDirectory))
+        {
+            return [];
+        }
+
+        var sessions = new List<SessionSummary>();
+        foreach (string directory in Directory.EnumerateDirectories(_options.RecordingsDirectory))
+        {
+            try
+            {
+                SessionManifest manifest = SessionManifest.Load(Path.Combine(directory, SessionLayout.ManifestFileName));
+                sessions.Add(new SessionSummary(Path.GetFileName(directory), directory, manifest.Status.ToString().ToLowerInvariant(), manifest.Created, manifest.Streams.Sum(s => s.Records ?? 0)));
+            }
+            catch (Exception e) when (e is IOException or SessionFormatException or UnauthorizedAccessException)
+            {
+                sessions.Add(new SessionSummary(Path.GetFileName(directory), directory, "invalid", null, 0));
+            }
+        }
+
+        return [.. sessions.OrderByDescending(s => s.StartedUtc ?? DateTimeOffset.MinValue)];
+    }
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        Stop();
+        _sensors.Dispose();
+    }
+
+    private void ControlLoop()
+    {
+        while (_running)
+        {
+            long due = _frames * _samplesPerFrame;
+            long position = _audio.Position;
+            if (position < due)
+            {
+                // Sleep most of the wait, then spin the last stretch so frames start within a fraction of a millisecond.
+                double waitSeconds = (due - position) / (double)_options.SampleRate;
+                if (waitSeconds > 0.002)
+                {
+                    Thread.Sleep(1);
+                }
+                else
+                {
+                    Thread.SpinWait(64);
+                }
+
+                continue;
+            }
+
+            ControlFrame();
+        }
+    }
+
+    /// <summary>One control frame. Control thread (or RunFor); allocates nothing in steady state.</summary>
+    private void ControlFrame()
+    {
+        long started = Stopwatch.GetTimestamp();
+        long frame = _frames;
+        long position = frame * _samplesPerFrame;
+        long nowNs = (long)(position * (1e9 / _options.SampleRate));
+        StudioControls controls = Volatile.Read(ref _controls);
+        if (!ReferenceEquals(controls, _appliedControls))
+        {
+            ApplyControls(controls);
+        }
+
+        SessionRecorder? recorder = Volatile.Read(ref _recorder);
+        while (_sensors.TryTake(out SensorFrame? sensorFrame))
+        {
+            _builder.Ingest(sensorFrame);
+        }
+
+        _builder.Build(nowNs, _vector);
+        recorder?.TryAppend(_vector);
+
+        // The beat: the composed grid crossed a beat since the last frame.
+        double beatPosition = _composer.BeatInBar(position);
+        bool beat = beatPosition >= 0 && _lastBeatPosition >= 0 && Math.Floor(beatPosition) != Math.Floor(_lastBeatPosition);
+        _lastBeatPosition = beatPosition;
+
+        float[] values = _vector.Values;
+        for (int i = 0; i < _input.Length; i++)
+        {
+            _input[i] = _vector.IsValid(i) ? values[i] : 0.0;
+        }
+
+        bool slow = beat && !_skipNextSlow;
+        if (beat && _skipNextSlow)
+        {
+            _skipNextSlow = false;
+            _skippedSlowSolves++;
+        }
+
+        bool anyValid = _vector.Mask != UInt128.Zero;
+        DellFrameReport report = _dell.Step(anyValid ? _input : ReadOnlySpan<double>.Empty, _bpm, slow);
+
+        MappingEngine mapping = Volatile.Read(ref _mapping);
+        mapping.Evaluate(_dell.Fast, _dell.Slow, report.Phase, report.CouplingEnergy, _vector, beat, controls.Intensity, _frameSeconds);
+        FollowTempo(controls);
+
+        var control = new ControlState((float)mapping.Intensity, (float)mapping.Density, (float)mapping.Brightness, (float)mapping.Tension, 0);
+        long horizon = (long)(_options.ComposeAheadSeconds * _options.SampleRate) + _samplesPerFrame;
+        _composer.ComposeIfDue(position, horizon, _bpm, control, controls.Scale);
+        _audio.SetMaster(mapping.SynthCutoffHz, mapping.SynthGain);
+        _audio.SetBpm(_composer.Bpm > 0 ? _composer.Bpm : _bpm);
+
+        Publish(frame, nowNs, report, mapping, beatPosition);
+        _frames = frame + 1;
+
+        long elapsed = Stopwatch.GetTimestamp() - started;
+        if (elapsed > _budgetTicks)
+        {
+            _overruns++;
+            _skipNextSlow = true;
+            _onTimeFrames = 0;
+            if (_dell.FastSolver.IterationLimit > MinIterationCap)
+            {
+                _dell.FastSolver.IterationLimit--;
+            }
+        }
+        else if (++_onTimeFrames >= RecoveryFrames && _dell.FastSolver.IterationLimit < _dell.FastSolver.MaxIterations)
+        {
+            _dell.FastSolver.IterationLimit++;
+            _onTimeFrames = 0;
+        }
+    }
+
+    private void FollowTempo(StudioControls controls)
+    {
+        // The dancer's tempo: Dynamics128's tempo slot (0 at 120 BPM, ±1 per 60 BPM) when its confidence allows.
+        int tempoSlot = Dynamics128Layout.RhythmBase + 2;
+        int confidenceSlot = Dynamics128Layout.RhythmBase + 7;
+        bool known = _vector.IsValid(tempoSlot) && _vector.IsValid(confidenceSlot) && _vector.Values[confidenceSlot] >= _options.MinTempoConfidence;
+        _dancerBpm = known ? 120 + (60 * _vector.Values[tempoSlot]) : 0;
+        double target = _options.Tempo == TempoMode.Follow && known
+            ? Math.Clamp(_dancerBpm, _options.MinBpm, _options.MaxBpm)
+            : controls.Bpm.Value;
+        if (_options.Tempo == TempoMode.Fixed)
+        {
+            _bpm = target;
+            return;
+        }
+
+        double step = _options.MaxBpmChangePerSecond * _frameSeconds;
+        _bpm += Math.Clamp(target - _bpm, -step, step);
+    }
+
+    private void ApplyControls(StudioControls controls)
+    {
+        IReadOnlyList<string> names = StudioControls.AgentNames;
+        for (int stem = 0; stem < names.Count; stem++)
+        {
+            float gain = controls.Agents.TryGetValue(names[stem], out AgentControl? agent) ? agent.Gain : 1f;
+            _audio.SetStemGain(stem, gain);
+        }
+
+        if (_options.Tempo == TempoMode.Fixed)
+        {
+            _bpm = controls.Bpm.Value;
+        }
+
+        _appliedControls = controls;
+    }
+
+    private void Publish(long frame, long nowNs, in DellFrameReport report, MappingEngine mapping, double beatPosition)
+    {
+        TelemetrySnapshot t = _telemetry.Back;
+        t.Frame = frame;
+        t.TimeSeconds = nowNs / 1e9;
+        _dell.Fast.CopyTo(t.Fast);
+        _dell.Slow.CopyTo(t.Slow);
+        t.Psi = report.Phase;
+        t.Theta = beatPosition >= 0 ? 2 * Math.PI * (beatPosition - Math.Floor(beatPosition)) : 0;
+        t.Phi = report.CouplingEnergy;
+        t.KUsed = report.Fast.IterationsUsed;
+        t.KMax = _dell.FastSolver.IterationLimit;
+        t.Residual = report.Fast.IterationsUsed > 0 ? report.Fast.FinalResidual : 0;
+        t.Bpm = _composer.Bpm > 0 ? _composer.Bpm : _bpm;
+        t.TargetBpm = _bpm;
+        t.DancerBpm = _dancerBpm;
+        t.Intensity = mapping.Intensity;
+        t.Density = mapping.Density;
+        t.Brightness = mapping.Brightness;
+        t.Tension = mapping.Tension;
+        (t.PeakDbfs, t.RmsDbfs) = _audio.TakeLevels();
+        t.AudioPosition = _audio.Position;
+        _telemetry.Publish();
+    }
+}
