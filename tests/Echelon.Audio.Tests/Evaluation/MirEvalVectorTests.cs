@@ -11,29 +11,29 @@ public sealed class MirEvalVectorTests
 {
     private const double Tolerance = 1e-6;
 
-    public static TheoryData<string> BeatCases => [.. MirEvalData.Cases("beat")];
+    public static TheoryData<string> BeatCases => [.. EvaluationData.Cases("beat")];
 
-    public static TheoryData<string> OnsetCases => [.. MirEvalData.Cases("onset")];
+    public static TheoryData<string> OnsetCases => [.. EvaluationData.Cases("onset")];
 
-    public static TheoryData<string> MelodyCases => [.. MirEvalData.Cases("melody")];
+    public static TheoryData<string> MelodyCases => [.. EvaluationData.Cases("melody")];
 
-    public static TheoryData<string> TempoCases => [.. MirEvalData.Cases("tempo")];
+    public static TheoryData<string> TempoCases => [.. EvaluationData.Cases("tempo")];
 
     [Fact]
     public void EveryFamily_HasItsVectors()
     {
-        Assert.Equal(10, MirEvalData.Cases("beat").Count);
-        Assert.Equal(10, MirEvalData.Cases("onset").Count);
-        Assert.Equal(10, MirEvalData.Cases("melody").Count);
-        Assert.Equal(4, MirEvalData.Cases("tempo").Count);
+        Assert.Equal(10, EvaluationData.Cases("beat").Count);
+        Assert.Equal(10, EvaluationData.Cases("onset").Count);
+        Assert.Equal(10, EvaluationData.Cases("melody").Count);
+        Assert.Equal(4, EvaluationData.Cases("tempo").Count);
     }
 
     [Theory]
     [MemberData(nameof(BeatCases))]
     public void Beat_Evaluate_MatchesMirEval(string n)
     {
-        double[] reference = AnnotationReader.ReadEvents(MirEvalData.PathOf("beat", $"ref{n}.txt"));
-        double[] estimated = AnnotationReader.ReadEvents(MirEvalData.PathOf("beat", $"est{n}.txt"));
+        double[] reference = AnnotationReader.ReadEvents(EvaluationData.MirEval("beat", $"ref{n}.txt"));
+        double[] estimated = AnnotationReader.ReadEvents(EvaluationData.MirEval("beat", $"est{n}.txt"));
         BeatScores scores = BeatEvaluation.Evaluate(reference, estimated);
 
         Dictionary<string, double> expected = Expected("beat", n);
@@ -54,8 +54,8 @@ public sealed class MirEvalVectorTests
     [MemberData(nameof(OnsetCases))]
     public void Onset_Evaluate_MatchesMirEval(string n)
     {
-        double[] reference = AnnotationReader.ReadEvents(MirEvalData.PathOf("onset", $"ref{n}.txt"));
-        double[] estimated = AnnotationReader.ReadEvents(MirEvalData.PathOf("onset", $"est{n}.txt"));
+        double[] reference = AnnotationReader.ReadEvents(EvaluationData.MirEval("onset", $"ref{n}.txt"));
+        double[] estimated = AnnotationReader.ReadEvents(EvaluationData.MirEval("onset", $"est{n}.txt"));
         OnsetScore score = OnsetEvaluation.Evaluate(reference, estimated);
 
         Dictionary<string, double> expected = Expected("onset", n);
@@ -69,8 +69,8 @@ public sealed class MirEvalVectorTests
     [MemberData(nameof(MelodyCases))]
     public void Melody_Evaluate_MatchesMirEval(string n)
     {
-        TimeSeries reference = AnnotationReader.ReadTimeSeries(MirEvalData.PathOf("melody", $"ref{n}.txt"));
-        TimeSeries estimated = AnnotationReader.ReadTimeSeries(MirEvalData.PathOf("melody", $"est{n}.txt"));
+        TimeSeries reference = AnnotationReader.ReadTimeSeries(EvaluationData.MirEval("melody", $"ref{n}.txt"));
+        TimeSeries estimated = AnnotationReader.ReadTimeSeries(EvaluationData.MirEval("melody", $"est{n}.txt"));
         MelodyScores scores = MelodyEvaluation.Evaluate(reference.Times, reference.Values, estimated.Times, estimated.Values);
 
         Dictionary<string, double> expected = Expected("melody", n);
@@ -86,11 +86,11 @@ public sealed class MirEvalVectorTests
     [MemberData(nameof(TempoCases))]
     public void Tempo_Detection_MatchesMirEval(string n)
     {
-        TempoAnnotation reference = AnnotationReader.ReadTempo(MirEvalData.PathOf("tempo", $"ref{n}.lab"));
-        TempoAnnotation estimated = AnnotationReader.ReadTempo(MirEvalData.PathOf("tempo", $"est{n}.lab"));
+        TempoAnnotation reference = AnnotationReader.ReadTempo(EvaluationData.MirEval("tempo", $"ref{n}.lab"));
+        TempoAnnotation estimated = AnnotationReader.ReadTempo(EvaluationData.MirEval("tempo", $"est{n}.lab"));
         TempoScores scores = TempoEvaluation.Detection(reference, estimated);
 
-        using JsonDocument expected = JsonDocument.Parse(File.ReadAllText(MirEvalData.PathOf("tempo", $"output{n}.json")));
+        using JsonDocument expected = JsonDocument.Parse(File.ReadAllText(EvaluationData.MirEval("tempo", $"output{n}.json")));
         JsonElement root = expected.RootElement;
         Near(root.GetProperty("P-score").GetDouble(), scores.PScore, "P-score");
         Assert.Equal(root.GetProperty("One-correct").GetBoolean(), scores.OneCorrect);
@@ -103,16 +103,16 @@ public sealed class MirEvalVectorTests
     [InlineData("bad02.lab", 1, "tempo2", "negative")]
     public void Tempo_BadFiles_FailValidationNamingTheLineAndField(string file, int line, string field, string problem)
     {
-        var error = Assert.Throws<AnnotationFormatException>(() => AnnotationReader.ReadTempo(MirEvalData.PathOf("tempo", file)));
+        var error = Assert.Throws<AnnotationFormatException>(() => AnnotationReader.ReadTempo(EvaluationData.MirEval("tempo", file)));
 
         Assert.Equal(line, error.Line);
         Assert.Equal(field, error.Field);
         Assert.Contains(problem, error.Problem, StringComparison.Ordinal);
-        Assert.StartsWith(MirEvalData.PathOf("tempo", file) + $":{line}: {field}: ", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith(EvaluationData.MirEval("tempo", file) + $":{line}: {field}: ", error.Message, StringComparison.Ordinal);
     }
 
     private static Dictionary<string, double> Expected(string family, string n) =>
-        JsonSerializer.Deserialize<Dictionary<string, double>>(File.ReadAllText(MirEvalData.PathOf(family, $"output{n}.json")))!;
+        JsonSerializer.Deserialize<Dictionary<string, double>>(File.ReadAllText(EvaluationData.MirEval(family, $"output{n}.json")))!;
 
     private static void Near(double expected, double actual, string metric) =>
         Assert.True(Math.Abs(expected - actual) <= Tolerance, $"{metric}: expected {expected:R}, got {actual:R}");
