@@ -8,4 +8,5 @@ root.Subcommands.Add(SessionCommand.Create());
 root.Subcommands.Add(RenderCommand.Create());
 root.Subcommands.Add(ScCommand.Create());
 root.Subcommands.Add(OscCommand.Create());
+root.Subcommands.Add(EvalCommand.Create());
 return await root.Parse(args).InvokeAsync().ConfigureAwait(false);

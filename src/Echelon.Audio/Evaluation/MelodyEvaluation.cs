@@ -104,14 +104,21 @@ public static class MelodyEvaluation
         MelodyOptions? options = null)
     {
         options ??= new MelodyOptions();
-        MelodyFrames frames = ToCentVoicing(referenceTimes, referenceFrequencies, estimatedTimes, estimatedFrequencies, options);
-        double tolerance = options.CentTolerance;
+        return Evaluate(ToCentVoicing(referenceTimes, referenceFrequencies, estimatedTimes, estimatedFrequencies, options), options.CentTolerance);
+    }
+
+    /// <summary>Every score of <c>mir_eval.melody.evaluate</c> on melodies already on one time base.</summary>
+    /// <param name="frames">Both melodies, from <see cref="ToCentVoicing"/> or built directly.</param>
+    /// <param name="centTolerance">Largest pitch error counted correct, in cents (exclusive).</param>
+    public static MelodyScores Evaluate(MelodyFrames frames, double centTolerance = 50.0)
+    {
+        ArgumentNullException.ThrowIfNull(frames);
         return new MelodyScores(
             VoicingRecall(frames.ReferenceVoicing, frames.EstimatedVoicing),
             VoicingFalseAlarm(frames.ReferenceVoicing, frames.EstimatedVoicing),
-            RawPitchAccuracy(frames, tolerance),
-            RawChromaAccuracy(frames, tolerance),
-            OverallAccuracy(frames, tolerance));
+            RawPitchAccuracy(frames, centTolerance),
+            RawChromaAccuracy(frames, centTolerance),
+            OverallAccuracy(frames, centTolerance));
     }
 
     /// <summary>
