@@ -216,9 +216,9 @@ public static class BeatEvaluation
         }
 
         // An empty run has a NaN mean and a one-beat run a NaN deviation (n − 1 = 0): both fail, as in numpy.
-        double meanAbs = track.Sum(Math.Abs) / track.Length;
-        double mean = track.Sum() / track.Length;
-        double deviation = Math.Sqrt(track.Sum(x => (x - mean) * (x - mean)) / (track.Length - 1));
+        double meanAbs = NumpySum.Pairwise([.. track.Select(Math.Abs)]) / track.Length;
+        double mean = NumpySum.Pairwise(track) / track.Length;
+        double deviation = Math.Sqrt(NumpySum.Pairwise([.. track.Select(x => (x - mean) * (x - mean))]) / (track.Length - 1));
         return meanAbs < GotoMu && deviation < GotoSigma ? 1.0 : 0.0;
     }
 
@@ -480,20 +480,20 @@ public static class BeatEvaluation
             counts[bin]++;
         }
 
-        double sum = counts.Sum();
-        double entropy = 0.0;
-        foreach (int count in counts)
+        double total = counts.Sum();
+        double[] terms = new double[bins];
+        for (int b = 0; b < bins; b++)
         {
-            double p = count / sum;
+            double p = counts[b] / total;
             if (p == 0)
             {
                 p = 1;
             }
 
-            entropy += p * Math.Log2(p);
+            terms[b] = p * Math.Log2(p);
         }
 
-        return -entropy;
+        return -NumpySum.Pairwise(terms);
     }
 
     /// <summary>The reference as annotated, off-beat, double tempo, half tempo (odd) and half tempo (even).</summary>

@@ -136,15 +136,16 @@ public static class MelodyEvaluation
         }
 
         SameLength(referenceVoicing, estimatedVoicing, nameof(estimatedVoicing));
-        double voiced = 0, hit = 0;
-        for (int i = 0; i < referenceVoicing.Length; i++)
+        double[] indicator = new double[referenceVoicing.Length];
+        double[] hit = new double[referenceVoicing.Length];
+        for (int i = 0; i < indicator.Length; i++)
         {
-            double indicator = referenceVoicing[i] > 0 ? 1.0 : 0.0;
-            voiced += indicator;
-            hit += estimatedVoicing[i] * indicator;
+            indicator[i] = referenceVoicing[i] > 0 ? 1.0 : 0.0;
+            hit[i] = estimatedVoicing[i] * indicator[i];
         }
 
-        return voiced == 0 ? 1.0 : hit / voiced;
+        double voiced = NumpySum.Pairwise(indicator);
+        return voiced == 0 ? 1.0 : NumpySum.Pairwise(hit) / voiced;
     }
 
     /// <summary>
@@ -162,15 +163,16 @@ public static class MelodyEvaluation
         }
 
         SameLength(referenceVoicing, estimatedVoicing, nameof(estimatedVoicing));
-        double unvoiced = 0, alarm = 0;
-        for (int i = 0; i < referenceVoicing.Length; i++)
+        double[] indicator = new double[referenceVoicing.Length];
+        double[] alarm = new double[referenceVoicing.Length];
+        for (int i = 0; i < indicator.Length; i++)
         {
-            double indicator = referenceVoicing[i] == 0 ? 1.0 : 0.0;
-            unvoiced += indicator;
-            alarm += estimatedVoicing[i] * indicator;
+            indicator[i] = referenceVoicing[i] == 0 ? 1.0 : 0.0;
+            alarm[i] = estimatedVoicing[i] * indicator[i];
         }
 
-        return unvoiced == 0 ? 0.0 : alarm / unvoiced;
+        double unvoiced = NumpySum.Pairwise(indicator);
+        return unvoiced == 0 ? 0.0 : NumpySum.Pairwise(alarm) / unvoiced;
     }
 
     /// <summary>
@@ -211,23 +213,23 @@ public static class MelodyEvaluation
 
         ReadOnlySpan<double> refVoicing = frames.ReferenceVoicing, refCents = frames.ReferenceCents;
         ReadOnlySpan<double> estVoicing = frames.EstimatedVoicing, estCents = frames.EstimatedCents;
-        double voicingSum = 0, binarySum = 0, correctVoiced = 0, correctUnvoiced = 0;
+        double[] binary = new double[frames.Count];
+        double[] unvoicedRight = new double[frames.Count];
+        var voicedRight = new List<double>();
         for (int i = 0; i < frames.Count; i++)
         {
-            double binary = refVoicing[i] > 0 ? 1.0 : 0.0;
-            voicingSum += refVoicing[i];
-            binarySum += binary;
+            binary[i] = refVoicing[i] > 0 ? 1.0 : 0.0;
+            unvoicedRight[i] = (1.0 - binary[i]) * (1.0 - estVoicing[i]);
             if (estCents[i] != 0 && refCents[i] != 0)
             {
                 double correct = Math.Abs(refCents[i] - estCents[i]) < centTolerance ? 1.0 : 0.0;
-                correctVoiced += refVoicing[i] * estVoicing[i] * correct;
+                voicedRight.Add(refVoicing[i] * estVoicing[i] * correct);
             }
-
-            correctUnvoiced += (1.0 - binary) * (1.0 - estVoicing[i]);
         }
 
-        double ratio = voicingSum == 0 ? 0.0 : binarySum / voicingSum;
-        return ((ratio * correctVoiced) + correctUnvoiced) / frames.Count;
+        double voicingSum = NumpySum.Pairwise(refVoicing);
+        double ratio = voicingSum == 0 ? 0.0 : NumpySum.Pairwise(binary) / voicingSum;
+        return ((ratio * NumpySum.Pairwise([.. voicedRight])) + NumpySum.Pairwise(unvoicedRight)) / frames.Count;
     }
 
     /// <summary>
@@ -242,19 +244,13 @@ public static class MelodyEvaluation
     {
         ArgumentNullException.ThrowIfNull(frames);
         ReadOnlySpan<double> refVoicing = frames.ReferenceVoicing, refCents = frames.ReferenceCents, estCents = frames.EstimatedCents;
-        double voicingSum = 0;
-        foreach (double v in refVoicing)
-        {
-            voicingSum += v;
-        }
-
+        double voicingSum = NumpySum.Pairwise(refVoicing);
         if (frames.Count == 0 || voicingSum == 0)
         {
             return 0.0;
         }
 
-        int bothPitched = 0;
-        double correctSum = 0;
+        var correctVoicing = new List<double>();
         for (int i = 0; i < frames.Count; i++)
         {
             if (estCents[i] == 0 || refCents[i] == 0)
@@ -262,7 +258,6 @@ public static class MelodyEvaluation
                 continue;
             }
 
-            bothPitched++;
             double difference = Math.Abs(refCents[i] - estCents[i]);
             if (chroma)
             {
@@ -270,10 +265,10 @@ public static class MelodyEvaluation
                 difference = Math.Abs(difference - octave);
             }
 
-            correctSum += refVoicing[i] * (difference < centTolerance ? 1.0 : 0.0);
+            correctVoicing.Add(refVoicing[i] * (difference < centTolerance ? 1.0 : 0.0));
         }
 
-        return bothPitched == 0 ? 0.0 : correctSum / voicingSum;
+        return correctVoicing.Count == 0 ? 0.0 : NumpySum.Pairwise([.. correctVoicing]) / voicingSum;
     }
 
     private static void CheckSeries(ReadOnlySpan<double> times, ReadOnlySpan<double> frequencies, string which)
