@@ -1,6 +1,7 @@
 namespace Echelon.Audio.Evaluation;
 
 /// <summary>Every score <c>mir_eval.beat.evaluate</c> (0.7) reports, under the same definitions.</summary>
+/// <remarks>Immutable; thread-safe.</remarks>
 /// <param name="FMeasure">F-measure of a maximum one-to-one matching within ±70 ms.</param>
 /// <param name="Cemgil">Cemgil's accuracy (Gaussian error, σ = 40 ms) against the annotated beats.</param>
 /// <param name="CemgilBestMetricLevel">Cemgil's accuracy at the best of the five metrical variations of the reference.</param>

@@ -3,6 +3,7 @@ namespace Echelon.Audio.Evaluation;
 /// <summary>
 /// The optional inputs and parameters of <c>mir_eval.melody.evaluate</c> (0.7); the defaults are mir_eval's.
 /// </summary>
+/// <remarks>Immutable once built; thread-safe. The lists are copied when a melody is evaluated.</remarks>
 public sealed record MelodyOptions
 {
     /// <summary>

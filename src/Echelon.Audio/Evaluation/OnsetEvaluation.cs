@@ -19,24 +19,24 @@ public static class OnsetEvaluation
     /// A time is not finite, later than 30 000 s, or earlier than the one before it (mir_eval raises too).
     /// </exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="window"/> is negative or not finite.</exception>
-    public static OnsetScore Evaluate(ReadOnlySpan<double> reference, ReadOnlySpan<double> estimated, double window = DefaultWindow)
+    public static OnsetScores Evaluate(ReadOnlySpan<double> reference, ReadOnlySpan<double> estimated, double window = DefaultWindow)
     {
         EventTimes.Validate(reference, nameof(reference));
         EventTimes.Validate(estimated, nameof(estimated));
+        if (!double.IsFinite(window) || window < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(window), window, "The window must be a finite number of seconds, 0 or more.");
+        }
+
         if (reference.Length == 0 || estimated.Length == 0)
         {
-            if (!double.IsFinite(window) || window < 0)
-            {
-                throw new ArgumentOutOfRangeException(nameof(window), window, "The window must be a finite number of seconds, 0 or more.");
-            }
-
-            return new OnsetScore(0, 0, 0, 0, reference.Length, estimated.Length);
+            return new OnsetScores(0, 0, 0, 0, reference.Length, estimated.Length);
         }
 
         int matches = EventMatching.Match(reference, estimated, window).Length;
         double precision = (double)matches / estimated.Length;
         double recall = (double)matches / reference.Length;
-        return new OnsetScore(FMeasure(precision, recall), precision, recall, matches, reference.Length, estimated.Length);
+        return new OnsetScores(FMeasure(precision, recall), precision, recall, matches, reference.Length, estimated.Length);
     }
 
     /// <summary><c>mir_eval.util.f_measure</c> with β = 1, in its order of operations.</summary>

@@ -76,11 +76,11 @@ internal static class EvalCommand
             double w = parse.GetValue(window);
             if (!(w >= 0 && w <= 10))
             {
-                throw new ArgumentException($"window: {w.ToString(CultureInfo.InvariantCulture)} is outside 0–10 s.");
+                throw new ArgumentException($"window: {Invariant(w)} is outside 0–10 s.");
             }
 
             (string refPath, string estPath) = files.Paths(parse);
-            OnsetScore s = OnsetEvaluation.Evaluate(AnnotationReader.ReadEvents(refPath), AnnotationReader.ReadEvents(estPath), w);
+            OnsetScores s = OnsetEvaluation.Evaluate(AnnotationReader.ReadEvents(refPath), AnnotationReader.ReadEvents(estPath), w);
             Print(parse.GetValue(json), [
                 ("F-measure", "f_measure", s.FMeasure),
                 ("Precision", "precision", s.Precision),
@@ -111,7 +111,13 @@ internal static class EvalCommand
             (string refPath, string estPath) = files.Paths(parse);
             TimeSeries reference = AnnotationReader.ReadTimeSeries(refPath);
             TimeSeries estimated = AnnotationReader.ReadTimeSeries(estPath);
-            var options = new MelodyOptions { Hop = parse.GetValue(hop) };
+            double? grid = parse.GetValue(hop);
+            if (grid is double h && !(h >= 0.001 && h <= 1))
+            {
+                throw new ArgumentException($"hop: {Invariant(h)} is outside 0.001–1 s.");
+            }
+
+            var options = new MelodyOptions { Hop = grid };
             MelodyFrames frames = MelodyEvaluation.ToCentVoicing(reference.Times, reference.Values, estimated.Times, estimated.Values, options);
             MelodyScores s = MelodyEvaluation.Evaluate(frames);
             Print(parse.GetValue(json), [
@@ -140,6 +146,11 @@ internal static class EvalCommand
         {
             (string refPath, string estPath) = files.Paths(parse);
             double tol = parse.GetValue(tolerance);
+            if (!(tol >= 0 && tol <= 1))
+            {
+                throw new ArgumentException($"tolerance: {Invariant(tol)} is outside 0–1.");
+            }
+
             TempoScores s = TempoEvaluation.Detection(AnnotationReader.ReadTempo(refPath), AnnotationReader.ReadTempo(estPath), tol);
             if (parse.GetValue(json))
             {
@@ -211,11 +222,13 @@ internal static class EvalCommand
 
     private static string Format(double value) => value.ToString("0.000000", CultureInfo.InvariantCulture);
 
+    private static string Invariant(double value) => value.ToString(CultureInfo.InvariantCulture);
+
     /// <summary>The <c>--ref</c> and <c>--est</c> options every subcommand takes.</summary>
     private sealed class AnnotationFiles(string format)
     {
         private readonly Option<FileInfo> _reference = new("--ref") { Description = $"Reference annotation: {format}.", Required = true };
-        private readonly Option<FileInfo> _estimated = new("--est") { Description = $"Estimated annotation, same format.", Required = true };
+        private readonly Option<FileInfo> _estimated = new("--est") { Description = "Estimated annotation, same format.", Required = true };
 
         public void AddTo(Command command)
         {

@@ -123,7 +123,7 @@ public sealed class MirEvalPeerTests
         for (int c = 0; c < cases.Count; c++)
         {
             (double[] reference, double[] estimated, double window) = cases[c];
-            OnsetScore s = OnsetEvaluation.Evaluate(reference, estimated, window);
+            OnsetScores s = OnsetEvaluation.Evaluate(reference, estimated, window);
             string label = Invariant($"case {c} (window {window}): ref [{string.Join(", ", reference)}] est [{string.Join(", ", estimated)}]");
             AssertAll(results[c]!.AsArray(), [s.FMeasure, s.Precision, s.Recall], ["F-measure", "Precision", "Recall"], label);
         }

@@ -56,7 +56,7 @@ public sealed class MirEvalVectorTests
     {
         double[] reference = AnnotationReader.ReadEvents(EvaluationData.MirEval("onset", $"ref{n}.txt"));
         double[] estimated = AnnotationReader.ReadEvents(EvaluationData.MirEval("onset", $"est{n}.txt"));
-        OnsetScore score = OnsetEvaluation.Evaluate(reference, estimated);
+        OnsetScores score = OnsetEvaluation.Evaluate(reference, estimated);
 
         Dictionary<string, double> expected = Expected("onset", n);
         Assert.Equal(3, expected.Count);

@@ -7,9 +7,9 @@ public sealed class OnsetEvaluationTests
     [Fact]
     public void Evaluate_Identical_IsPerfect()
     {
-        OnsetScore score = OnsetEvaluation.Evaluate([0.5, 1.0, 1.5], [0.5, 1.0, 1.5]);
+        OnsetScores score = OnsetEvaluation.Evaluate([0.5, 1.0, 1.5], [0.5, 1.0, 1.5]);
 
-        Assert.Equal(new OnsetScore(1.0, 1.0, 1.0, 3, 3, 3), score);
+        Assert.Equal(new OnsetScores(1.0, 1.0, 1.0, 3, 3, 3), score);
     }
 
     [Fact]
@@ -18,7 +18,7 @@ public sealed class OnsetEvaluationTests
         Assert.Equal(1, OnsetEvaluation.Evaluate([1.0], [1.0 + 0.05]).Matches);
         Assert.Equal(0, OnsetEvaluation.Evaluate([1.0], [1.0 + 0.0501]).Matches);
 
-        OnsetScore competing = OnsetEvaluation.Evaluate([1.0], [0.98, 1.02]);
+        OnsetScores competing = OnsetEvaluation.Evaluate([1.0], [0.98, 1.02]);
         Assert.Equal(1, competing.Matches);
         Assert.Equal(0.5, competing.Precision);
         Assert.Equal(1.0, competing.Recall);
@@ -31,7 +31,7 @@ public sealed class OnsetEvaluationTests
     [Fact]
     public void Evaluate_HalfTheEstimatesSpurious_HasPrecisionOneHalf()
     {
-        OnsetScore score = OnsetEvaluation.Evaluate([1.0, 2.0], [1.0, 1.5, 2.0, 2.5]);
+        OnsetScores score = OnsetEvaluation.Evaluate([1.0, 2.0], [1.0, 1.5, 2.0, 2.5]);
 
         Assert.Equal(0.5, score.Precision);
         Assert.Equal(1.0, score.Recall);
@@ -48,9 +48,9 @@ public sealed class OnsetEvaluationTests
     [Fact]
     public void Evaluate_EitherSideEmpty_IsZeroNotNaN()
     {
-        Assert.Equal(new OnsetScore(0, 0, 0, 0, 0, 1), OnsetEvaluation.Evaluate([], [1.0]));
-        Assert.Equal(new OnsetScore(0, 0, 0, 0, 1, 0), OnsetEvaluation.Evaluate([1.0], []));
-        Assert.Equal(new OnsetScore(0, 0, 0, 0, 0, 0), OnsetEvaluation.Evaluate([], []));
+        Assert.Equal(new OnsetScores(0, 0, 0, 0, 0, 1), OnsetEvaluation.Evaluate([], [1.0]));
+        Assert.Equal(new OnsetScores(0, 0, 0, 0, 1, 0), OnsetEvaluation.Evaluate([1.0], []));
+        Assert.Equal(new OnsetScores(0, 0, 0, 0, 0, 0), OnsetEvaluation.Evaluate([], []));
     }
 
     [Fact]

@@ -150,6 +150,26 @@ public sealed class EvalCommandTests : IDisposable
         Assert.Contains($"{bad}:1: tempo2: -120.0 is negative", stderr, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("onsets", "--window", "-0.05", "window: -0.05 is outside 0–10 s.")]
+    [InlineData("pitch", "--hop", "0", "hop: 0 is outside 0.001–1 s.")]
+    [InlineData("tempo", "--tolerance", "1.5", "tolerance: 1.5 is outside 0–1.")]
+    public void BadOptionValue_ExitsTwoNamingTheOptionAndTheRange(string family, string option, string value, string message)
+    {
+        string file = family switch
+        {
+            "onsets" => Shared("beat_onset/madmom/sample.onsets"),
+            "pitch" => Shared("metrics/mir_eval/melody/ref00.txt"),
+            _ => Shared("metrics/mir_eval/tempo/ref00.lab"),
+        };
+
+        (int code, string stdout, string stderr) = EchelonProcess.Run("eval", family, "--ref", file, "--est", file, option, value, "--json");
+
+        Assert.Equal(2, code);
+        Assert.Equal(string.Empty, stdout.Trim());
+        Assert.Equal($"error: {message}", stderr.Trim());
+    }
+
     [Fact]
     public void Pitch_MissingFile_ExitsTwo()
     {
