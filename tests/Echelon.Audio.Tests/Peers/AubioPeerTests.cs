@@ -1,3 +1,4 @@
+using Echelon.Audio.Evaluation;
 using Echelon.Audio.Wav;
 
 namespace Echelon.Audio.Tests.Peers;
@@ -31,7 +32,7 @@ public sealed class AubioPeerTests
         var clicks = TestSignals.WriteClickTrack(path, bpm: 120, seconds: 20);
 
         var onsets = AubioOutput.Onsets(path);
-        var score = OnsetMatching.Score(clicks, onsets, window: 0.05);
+        var score = OnsetEvaluation.Evaluate([.. clicks], [.. onsets], window: 0.05);
 
         Assert.True(score.FMeasure >= 0.95,
             $"F = {score.FMeasure:0.000} (P {score.Precision:0.000}, R {score.Recall:0.000}); {clicks.Count} clicks, {onsets.Count} onsets: {string.Join(' ', onsets.Take(12))}");

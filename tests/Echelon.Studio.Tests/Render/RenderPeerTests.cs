@@ -1,3 +1,4 @@
+using Echelon.Audio.Evaluation;
 using Echelon.Audio.Tests.Peers;
 using Echelon.Music.Theory;
 using Echelon.Studio.Render;
@@ -36,7 +37,7 @@ public sealed class RenderPeerTests(RenderFixture fixture) : IClassFixture<Rende
     {
         (string dir, _) = fixture.Get(120, 0.6f);
         double[] scheduled = Notes(dir, "drums").Select(n => n.Time).Distinct().Order().ToArray();
-        OnsetScore score = OnsetMatching.Score(scheduled, AubioOutput.Onsets(Path.Combine(dir, "stems", "drums.wav")), 0.05);
+        OnsetScores score = OnsetEvaluation.Evaluate(scheduled, [.. AubioOutput.Onsets(Path.Combine(dir, "stems", "drums.wav"))], 0.05);
         Assert.True(score.FMeasure >= 0.95, $"F = {score.FMeasure:F3} ({score.Matches} of {score.ReferenceCount} scheduled, {score.EstimatedCount} found)");
     }
 
