@@ -242,6 +242,21 @@ public sealed class StudioEngine : IStudioRuntime, IDisposable
         }
     }
 
+    /// <summary>
+    /// One audio block on this thread, preceded by a control frame when one is due, without reading the sources
+    /// (they belong to the sensor thread, which may allocate): what the audio and control threads do, for the
+    /// allocation test.
+    /// </summary>
+    internal void StepForTests(Span<float> left, Span<float> right)
+    {
+        if (Position >= _frames * _samplesPerFrame)
+        {
+            ControlFrame();
+        }
+
+        Render(left, right);
+    }
+
     /// <inheritdoc/>
     public RecorderStatus StartRecording()
     {

@@ -1,6 +1,5 @@
 using Echelon.Motion.Sources;
 using Echelon.Motion.Synthetic;
-using Echelon.Music.Theory;
 using Echelon.Music.Transport;
 using Echelon.Studio.Engine;
 using Echelon.Testing;
@@ -122,7 +121,7 @@ public sealed class StudioEngineTests
     }
 
     [Fact]
-    public void Controls_MuteAndLevelReachTheMix_AndTheKeyChanges()
+    public void Controls_MutingEveryAgent_SilencesTheMix()
     {
         using var engine = new StudioEngine(Dancer());
         engine.RunFor(2);
@@ -171,7 +170,7 @@ public sealed class StudioEngineTests
         using var engine = new StudioEngine(Dancer());
         engine.RunFor(0.5);
         var phone = new SensorDevice("phone-7", Echelon.Motion.Frames.SensorKind.Imu, 60, "paired phone");
-        var frame = new Echelon.Motion.Frames.ImuFrame { DeviceId = "phone-7", HostTimeNs = engine.NowNs, DeviceTimeNs = 1, Acceleration = new(0, 0, 9.8f) };
+        var frame = new Echelon.Motion.Frames.ImuFrame("phone-7", deviceTimeNs: 1, hostTimeNs: engine.NowNs, new System.Numerics.Vector3(0, 0, 9.8f));
         Assert.False(engine.Sensors.TryPublish(frame), "a frame from a device nobody registered is rejected");
         engine.Sensors.RegisterDevice(phone, "phone");
         Assert.True(engine.Sensors.TryPublish(frame));
@@ -195,7 +194,7 @@ public sealed class StudioEngineTests
         SessionSummary session = Assert.Single(engine.ListSessions());
         Assert.Equal("closed", session.Status);
         Assert.True(session.Records > 400, $"records {session.Records}");
-        Assert.Equal(Echelon.Sessions.Validation.SessionValidationResult.Ok, Echelon.Sessions.Validation.SessionValidator.Validate(session.Directory).Result);
+        Assert.True(Echelon.Sessions.Validation.SessionValidator.Validate(session.Directory).Ok);
     }
 
     [Fact]

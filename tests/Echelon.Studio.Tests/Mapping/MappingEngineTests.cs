@@ -12,7 +12,7 @@ public sealed class MappingEngineTests
     [InlineData(MappingCurve.Linear, 0.25, 0.25)]
     [InlineData(MappingCurve.SCurve, 0.25, 0.15625)]
     [InlineData(MappingCurve.Exponential, 0.5, 0.18242552380635635)]
-    [InlineData(MappingCurve.Logarithmic, 0.5, 0.78755)]
+    [InlineData(MappingCurve.Logarithmic, 0.5, 0.7876096)]
     public void Shape_AppliesTheCurveBetweenTheRanges(MappingCurve curve, double u, double expected)
     {
         var m = new ControlMapping { Source = MappingSourceKind.Phi, Target = MappingTargetKind.Tension, InMin = 10, InMax = 20, OutMin = 100, OutMax = 300, Curve = curve };
