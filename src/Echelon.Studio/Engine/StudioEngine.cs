@@ -487,6 +487,13 @@ public sealed class StudioEngine : IStudioRuntime, IDisposable
         t.Tension = mapping.Tension;
         (t.PeakDbfs, t.RmsDbfs) = _audio.TakeLevels();
         t.AudioPosition = _audio.Position;
+        int count = Math.Min(mapping.Mappings.Count, TelemetrySnapshot.MaxMappings);
+        for (int i = 0; i < count; i++)
+        {
+            t.MappingOutputs[i] = mapping.Output(i);
+        }
+
+        t.MappingCount = count;
         _telemetry.Publish();
     }
 }

@@ -75,6 +75,15 @@ public sealed class TelemetrySnapshot
     /// <summary>Samples the audio output has rendered.</summary>
     public long AudioPosition { get; set; }
 
+    /// <summary>Most mappings whose outputs a snapshot carries.</summary>
+    public const int MaxMappings = 64;
+
+    /// <summary>Each mapping's smoothed output, in mapping order (the first <see cref="MappingCount"/> are in use).</summary>
+    public double[] MappingOutputs { get; } = new double[MaxMappings];
+
+    /// <summary>How many of <see cref="MappingOutputs"/> are in use.</summary>
+    public int MappingCount { get; set; }
+
     /// <summary>Copies every field into <paramref name="target"/> (same latent sizes).</summary>
     public void CopyTo(TelemetrySnapshot target)
     {
@@ -99,5 +108,7 @@ public sealed class TelemetrySnapshot
         target.PeakDbfs = PeakDbfs;
         target.RmsDbfs = RmsDbfs;
         target.AudioPosition = AudioPosition;
+        target.MappingCount = MappingCount;
+        MappingOutputs.AsSpan(0, MappingCount).CopyTo(target.MappingOutputs);
     }
 }
