@@ -20,6 +20,7 @@ internal sealed class YamlTree
     private readonly Parser _parser;
     private readonly ErrorList _errors;
     private readonly Dictionary<string, ConfigNode> _anchors = new(StringComparer.Ordinal);
+    private readonly Stack<Mark> _openFlows = new();
     private Mark _last = new(0, 1, 1);
 
     private YamlTree(string text, ErrorList errors)
@@ -48,8 +49,17 @@ internal sealed class YamlTree
         catch (InvalidOperationException)
         {
             // YamlDotNet 18.1's scanner throws this instead of a YamlException when a flow collection ('[' or '{')
-            // runs into a line that holds a ':' (`a: [1, 2` then `b: 3`): report it where the parser last stood.
-            errors.Syntax(ToInt(tree._last.Line), ToInt(tree._last.Column), "could not read on from here; is a '[' or '{' not closed?");
+            // runs into a line that holds a ':' (`a: [1, 2` then `b: 3`): report the innermost open flow collection,
+            // or, if none is open, where the parser last stood.
+            if (tree._openFlows.TryPeek(out Mark open))
+            {
+                errors.Syntax(ToInt(open.Line), ToInt(open.Column), "this flow collection ('[' or '{') is not closed");
+            }
+            else
+            {
+                errors.Syntax(ToInt(tree._last.Line), ToInt(tree._last.Column), "could not read on from here");
+            }
+
             return null;
         }
     }
@@ -141,9 +151,20 @@ internal sealed class YamlTree
     private ConfigSequence ReadSequence(SequenceStart start, string path, int depth)
     {
         var sequence = new ConfigSequence(ToInt(start.Start.Line), ToInt(start.Start.Column));
+        bool flow = start.Style == SequenceStyle.Flow;
+        if (flow)
+        {
+            _openFlows.Push(start.Start);
+        }
+
         for (ParsingEvent e = Next(); e is not SequenceEnd; e = Next())
         {
             sequence.Items.Add(ReadNode(e, $"{path}[{sequence.Items.Count}]", depth + 1));
+        }
+
+        if (flow)
+        {
+            _openFlows.Pop();
         }
 
         return sequence;
@@ -153,6 +174,12 @@ internal sealed class YamlTree
     {
         var map = new ConfigMap(ToInt(start.Start.Line), ToInt(start.Start.Column));
         var seen = new Dictionary<string, ConfigScalar>(StringComparer.Ordinal);
+        bool flow = start.Style == MappingStyle.Flow;
+        if (flow)
+        {
+            _openFlows.Push(start.Start);
+        }
+
         for (ParsingEvent e = Next(); e is not MappingEnd; e = Next())
         {
             ConfigNode key = ReadNode(e, path, depth + 1);
@@ -172,6 +199,11 @@ internal sealed class YamlTree
                 seen.Add(name.Text, name);
                 map.Entries.Add(new KeyValuePair<ConfigScalar, ConfigNode>(name, value));
             }
+        }
+
+        if (flow)
+        {
+            _openFlows.Pop();
         }
 
         return map;
