@@ -9,4 +9,5 @@ root.Subcommands.Add(RenderCommand.Create());
 root.Subcommands.Add(ScCommand.Create());
 root.Subcommands.Add(OscCommand.Create());
 root.Subcommands.Add(AnalyzeCommand.Create());
+root.Subcommands.Add(ConfigCommand.Create());
 return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
