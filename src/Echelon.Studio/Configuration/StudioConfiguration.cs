@@ -23,7 +23,7 @@ public sealed record StudioConfiguration
     [
         // Whole-body kinetic energy drives intensity. On the synthetic dancer (seed 1, 30 s) the slot's median is
         // 0.07 (sway), 0.23 (bounce), 0.32 (groove) and 1.0 (hype); the log curve spreads that low-lying range, so the
-        // styles land near 0.50, 0.70, 0.75 and 0.97 instead of bunching at the bottom.
+        // styles land near 0.50, 0.70, 0.76 and 0.97 instead of bunching at the bottom.
         new ControlMapping
         {
             Source = MappingSource.Slot("kinetic_energy"),
