@@ -6,6 +6,9 @@ public sealed class ExampleConfigurationTests
 {
     private static readonly string s_example = Path.Combine(RepositoryRoot(), "docs", "examples", "studio.yaml");
 
+    /// <summary>docs/examples/studio.yaml in this checkout.</summary>
+    internal static string ExamplePath => s_example;
+
     [Fact]
     public void DocsExample_LoadsAndDiffersFromTheDefaultInEverySection()
     {
