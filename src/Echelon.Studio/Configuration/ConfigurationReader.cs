@@ -306,7 +306,7 @@ internal sealed class ConfigurationReader
         {
             foreach (string key in new[] { "latent_size", "margin", "temporal_coupling", "coupling_strength" })
             {
-                if (s.Has(key))
+                if (s.Has(key) && !_errors.Reported(s.Field(key)))
                 {
                     ConfigNode node = s.Where(key);
                     _errors.BadValue(node, s.Field(key), "only without equilibrium.parameters (the seeded model)", $"{key} comes from the parameters file");
@@ -323,7 +323,7 @@ internal sealed class ConfigurationReader
                 CouplingStrength = defaults.CouplingStrength,
             };
         }
-        else if (settings.Preset == EquilibriumPreset.LimRps && s.Has("coupling_strength"))
+        else if (settings.Preset == EquilibriumPreset.LimRps && s.Has("coupling_strength") && !_errors.Reported(s.Field("coupling_strength")))
         {
             _errors.BadValue(s.Where("coupling_strength"), s.Field("coupling_strength"), "only with preset: dell", "lim-rps has no slow state to couple to");
             settings = settings with { CouplingStrength = defaults.CouplingStrength };

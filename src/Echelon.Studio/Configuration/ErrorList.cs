@@ -8,6 +8,9 @@ internal sealed class ErrorList
     /// <summary>How many errors so far.</summary>
     public int Count => _errors.Count;
 
+    /// <summary>True when an error about <paramref name="field"/> has been reported already.</summary>
+    public bool Reported(string field) => _errors.Exists(e => string.Equals(e.Field, field, StringComparison.Ordinal));
+
     /// <summary>The errors in the order of the text (line, then column, then the order found).</summary>
     public IReadOnlyList<ConfigurationError> Sorted() =>
         [.. _errors.Select((e, i) => (e, i)).OrderBy(p => p.e.Line).ThenBy(p => p.e.Column).ThenBy(p => p.i).Select(p => p.e)];

@@ -251,6 +251,14 @@ public sealed class ConfigurationErrorTests
     }
 
     [Fact]
+    public void Parse_AFieldThatIsBadAndAlsoBreaksARule_IsReportedOnce()
+    {
+        ConfigurationException e = Assert.Throws<ConfigurationException>(() => StudioConfiguration.Parse("equilibrium:\n  parameters: w.json\n  margin: lots\n"));
+        ConfigurationError error = Assert.Single(e.Errors);
+        Assert.Equal("bad value 'lots' (not a number); allowed: (0, 100]", error.Message);
+    }
+
+    [Fact]
     public void ConfigurationError_Format_ReadsLikeACompilerDiagnostic()
     {
         var error = new ConfigurationError(12, 5, "tempo.bpm", "300", "40–200", "bad value '300'; allowed: 40–200");
