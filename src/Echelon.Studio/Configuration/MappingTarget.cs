@@ -17,7 +17,7 @@ public sealed record MappingTarget
     public const int MaxController = 119;
 
     private static readonly string[] s_composerControls = ["intensity", "density", "brightness", "tension"];
-    private static readonly string[] s_synthParameters = ["cutoff", "resonance", "detune", "attack", "release", "reverb", "delay"];
+    private static readonly string[] s_synthParameters = ["cutoff", "resonance", "reverb", "delay", "gain"];
 
     private MappingTarget(MappingTargetKind kind, string name, int channel, int controller)
     {
@@ -30,7 +30,7 @@ public sealed record MappingTarget
     /// <summary>The composer controls a mapping can drive, in <see cref="Echelon.Music.Composition.ControlState"/> order.</summary>
     public static IReadOnlyList<string> ComposerControls => s_composerControls;
 
-    /// <summary>The synth's macro parameters (each 0–1): filter cutoff and resonance, oscillator detune, envelope attack and release, reverb and delay sends.</summary>
+    /// <summary>The synth's macro parameters (each 0–1, as the live engine plays them): master low-pass cutoff (200 Hz – 20 kHz, exponential) and resonance, reverb mix, echo send, master gain (0–2).</summary>
     public static IReadOnlyList<string> SynthParameters => s_synthParameters;
 
     /// <summary>What is driven.</summary>

@@ -69,6 +69,17 @@ public sealed record StudioConfiguration
             Curve = MappingCurve.SCurve,
             SmoothingSeconds = 2.0,
         },
+
+        // Kinetic energy also opens the master low-pass every frame, so a move is heard within the next audio block
+        // while composer changes wait for the next bar: stillness sits near 5 kHz (0.7), bounce near 12 kHz, hype open.
+        new ControlMapping
+        {
+            Source = MappingSource.Slot("kinetic_energy"),
+            Target = MappingTarget.Synth("cutoff"),
+            Input = new MappingRange(0.0, 0.6),
+            Output = new MappingRange(0.7, 1.0),
+            SmoothingSeconds = 0.05,
+        },
     ]);
 
     private readonly IReadOnlyList<ControlMapping> _mappings = s_defaultMappings;
@@ -78,7 +89,8 @@ public sealed record StudioConfiguration
 
     /// <summary>
     /// The default mappings, which make movement audibly shape the music: body kinetic energy → intensity, right-hand
-    /// height → brightness, left-hand speed → density (on the beat), coupling energy φ → tension.
+    /// height → brightness, left-hand speed → density (on the beat), coupling energy φ → tension, and kinetic energy →
+    /// the master low-pass (every frame, heard within a block).
     /// </summary>
     public static IReadOnlyList<ControlMapping> DefaultMappings => s_defaultMappings;
 

@@ -1,6 +1,7 @@
 using Echelon.Audio.Dsp;
 using Echelon.Audio.Render;
 using Echelon.Music.Composition;
+using Echelon.Studio.Mapping;
 using Echelon.Studio.Render;
 
 namespace Echelon.Studio.Engine;
@@ -26,6 +27,9 @@ internal sealed class AudioPipeline
     private double _cutoff = 20_000;
     private double _gainTarget = 1;
     private double _gain = 1;
+    private double _resonance = 0.1;
+    private double _reverbMix = 0.12;
+    private double _echoLevel = MixBus.EchoSend;
     private double _bpm;
     private long _position;
     private long _blocks;
@@ -61,11 +65,17 @@ internal sealed class AudioPipeline
     /// <summary>Notes that reached the audio thread after their start.</summary>
     public long LateNotes => _band.LateNotes;
 
-    /// <summary>Sets the master low-pass cutoff (Hz) and gain; the audio thread glides to them over about 10 ms.</summary>
-    public void SetMaster(double cutoffHz, double gain)
+    /// <summary>
+    /// Sets the synth macros: the master low-pass cutoff and gain glide to theirs on the audio thread over about
+    /// 10 ms; resonance, reverb mix and echo send take effect at the next block.
+    /// </summary>
+    public void SetMacros(in SynthMacros macros)
     {
-        Volatile.Write(ref _cutoffTarget, Math.Clamp(cutoffHz, 20, _sampleRate * 0.45));
-        Volatile.Write(ref _gainTarget, Math.Clamp(gain, 0, 4));
+        Volatile.Write(ref _cutoffTarget, Math.Clamp(macros.CutoffHz, 20, _sampleRate * 0.45));
+        Volatile.Write(ref _gainTarget, macros.MasterGain);
+        Volatile.Write(ref _resonance, macros.FilterResonance);
+        Volatile.Write(ref _reverbMix, macros.ReverbMix);
+        Volatile.Write(ref _echoLevel, macros.EchoSend);
     }
 
     /// <summary>Sets the echo's tempo.</summary>
@@ -103,12 +113,26 @@ internal sealed class AudioPipeline
         }
 
         _band.RenderBlock(left, right);
+        double resonance = Volatile.Read(ref _resonance);
+        if (resonance != _lowLeft.Resonance)
+        {
+            _lowLeft.Resonance = resonance;
+            _lowRight.Resonance = resonance;
+        }
+
+        double reverb = Volatile.Read(ref _reverbMix);
+        if (reverb != _bus.ReverbMix)
+        {
+            _bus.ReverbMix = reverb;
+        }
+
+        _bus.EchoLevel = (float)Volatile.Read(ref _echoLevel);
 
         // Glide the master controls: a one-pole step per block with a 10 ms time constant.
         double glide = 1 - Math.Exp(-left.Length / (0.010 * _sampleRate));
         _cutoff += glide * (Volatile.Read(ref _cutoffTarget) - _cutoff);
         _gain += glide * (Volatile.Read(ref _gainTarget) - _gain);
-        if (_cutoff < _sampleRate * 0.44)
+        if (_cutoff < _sampleRate * 0.44 || _lowLeft.Resonance > 0.1)
         {
             _lowLeft.Cutoff = _cutoff;
             _lowRight.Cutoff = _cutoff;

@@ -2,7 +2,7 @@ using System.Net;
 using Echelon.Protocols.Midi;
 using Echelon.Protocols.Osc;
 using Echelon.Protocols.Osc.Transport;
-using Echelon.Studio.Mapping;
+using Echelon.Studio.Configuration;
 using Echelon.Studio.Osc;
 
 namespace Echelon.Studio.Engine;
@@ -123,21 +123,21 @@ public sealed class ControlOutputs : IDisposable
         {
             ControlMapping m = mappings[i];
             double value = t.MappingOutputs[i];
-            if (m.Target == MappingTargetKind.Osc && _osc is not null && m.OscAddress is { } address)
+            if (m.Target.Kind == MappingTargetKind.Osc && _osc is not null)
             {
                 var w = new OscWriter(_buffer);
-                w.BeginMessage(address, ",f");
+                w.BeginMessage(m.Target.Name, ",f");
                 w.WriteFloat32((float)value);
                 w.EndMessage();
                 _osc.Send(w.WrittenSpan);
             }
-            else if (m.Target == MappingTargetKind.MidiCc && _midi is not null)
+            else if (m.Target.Kind == MappingTargetKind.MidiCc && _midi is not null)
             {
-                int cc = (int)Math.Round(Math.Clamp(value, 0, 1) * 127);
+                int cc = (int)Math.Round(Math.Clamp(value, 0, 127));
                 if (cc != _lastCc[i])
                 {
                     _lastCc[i] = cc;
-                    if (_midi(MidiMessage.ControlChange(new MidiChannel(m.MidiChannel), new SevenBit(m.MidiController), new SevenBit(cc))))
+                    if (_midi(MidiMessage.ControlChange(new MidiChannel(m.Target.Channel - 1), new SevenBit(m.Target.Controller), new SevenBit(cc))))
                     {
                         MidiSent++;
                     }

@@ -1,5 +1,5 @@
 using Echelon.Motion.Sources;
-using Echelon.Studio.Mapping;
+using Echelon.Studio.Configuration;
 
 namespace Echelon.Studio.Engine;
 
@@ -36,7 +36,7 @@ public sealed record EngineOptions
     /// <summary>Tempo confidence (the Dynamics128 slot, 0–1) below which the transport stops steering.</summary>
     public double MinTempoConfidence { get; init; } = 0.3;
 
-    /// <summary>The mappings (<see cref="MappingEngine.Defaults"/> when null).</summary>
+    /// <summary>The mappings (<see cref="StudioConfiguration.DefaultMappings"/> when null).</summary>
     public IReadOnlyList<ControlMapping>? Mappings { get; init; }
 
     /// <summary>The starting controls.</summary>

@@ -7,6 +7,7 @@ using Echelon.Motion.Synthetic;
 using Echelon.Music.Composition;
 using Echelon.Sessions;
 using Echelon.Sessions.Recording;
+using Echelon.Studio.Configuration;
 using Echelon.Studio.Mapping;
 
 namespace Echelon.Studio.Engine;
@@ -85,7 +86,7 @@ public sealed class StudioEngine : IStudioRuntime, IDisposable
         parameters.FrameRate = _options.ControlRateHz;
         _dell = new DellCoordinator(parameters);
         _input = new double[Dynamics128Vector.Size];
-        _mapping = new MappingEngine(_options.Mappings ?? MappingEngine.Defaults, _dell.FastSize, _dell.SlowSize);
+        _mapping = new MappingEngine(_options.Mappings ?? StudioConfiguration.DefaultMappings, _dell.FastSize, _dell.SlowSize);
         _telemetry = new SnapshotExchange(_dell.FastSize, _dell.SlowSize);
         _samplesPerFrame = _options.SampleRate / _options.ControlRateHz;
         _frameSeconds = 1.0 / _options.ControlRateHz;
@@ -404,7 +405,7 @@ public sealed class StudioEngine : IStudioRuntime, IDisposable
         var control = new ControlState((float)mapping.Intensity, (float)mapping.Density, (float)mapping.Brightness, (float)mapping.Tension, 0);
         long horizon = (long)(_options.ComposeAheadSeconds * _options.SampleRate) + _samplesPerFrame;
         _composer.ComposeIfDue(position, horizon, _bpm, control, controls.Scale);
-        _audio.SetMaster(mapping.SynthCutoffHz, mapping.SynthGain);
+        _audio.SetMacros(mapping.Synth);
         _audio.SetBpm(_composer.Bpm > 0 ? _composer.Bpm : _bpm);
 
         Publish(frame, nowNs, report, mapping, beatPosition);

@@ -31,6 +31,16 @@ public sealed class MixBus
     /// <summary>Delay of the output behind the input, in samples.</summary>
     public int LatencySamples => _limiter.LatencySamples;
 
+    /// <summary>Level of the melody's echo in the mix (default <see cref="EchoSend"/>); set between blocks.</summary>
+    public float EchoLevel { get; set; } = EchoSend;
+
+    /// <summary>The reverb's wet mix 0–1 (default 0.12); set between blocks.</summary>
+    public double ReverbMix
+    {
+        get => _reverb.Mix;
+        set => _reverb.Mix = value;
+    }
+
     /// <summary>Tempo of the echo, 40–200 BPM; it may change between blocks (the echo time glides).</summary>
     public double Bpm
     {
@@ -70,8 +80,8 @@ public sealed class MixBus
         _echo.Process(echoLeft, echoRight);
         for (int i = 0; i < n; i++)
         {
-            left[i] += EchoSend * echoLeft[i];
-            right[i] += EchoSend * echoRight[i];
+            left[i] += EchoLevel * echoLeft[i];
+            right[i] += EchoLevel * echoRight[i];
         }
 
         _reverb.Process(left, right);

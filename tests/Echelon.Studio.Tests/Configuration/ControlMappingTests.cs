@@ -107,7 +107,7 @@ public sealed class ControlMappingTests
 
     [Theory]
     [InlineData("composer.density", MappingTargetKind.Composer)]
-    [InlineData("synth.release", MappingTargetKind.Synth)]
+    [InlineData("synth.resonance", MappingTargetKind.Synth)]
     [InlineData("midi.cc:16:0", MappingTargetKind.MidiCc)]
     [InlineData("osc:/a/b_c-1", MappingTargetKind.Osc)]
     public void MappingTarget_TryParse_ReadsEveryForm(string text, MappingTargetKind kind)
@@ -118,7 +118,7 @@ public sealed class ControlMappingTests
     }
 
     [Theory]
-    [InlineData("synth.cutof", "'cutof' is not a synth parameter; synth has cutoff, resonance, detune, attack, release, reverb, delay; did you mean 'synth.cutoff'?")]
+    [InlineData("synth.cutof", "'cutof' is not a synth parameter; synth has cutoff, resonance, reverb, delay, gain; did you mean 'synth.cutoff'?")]
     [InlineData("midi.cc:0:1", "MIDI channel 0 is not 1–16")]
     [InlineData("midi.cc:1", "a MIDI target is midi.cc:<channel>:<controller>, e.g. midi.cc:1:74")]
     [InlineData("osc:echelon", "OSC address 'echelon' must start with '/' and name something, e.g. osc:/echelon/energy")]

@@ -4,7 +4,7 @@ using Echelon.Protocols.Midi;
 using Echelon.Protocols.Osc;
 using Echelon.Protocols.Osc.Transport;
 using Echelon.Studio.Engine;
-using Echelon.Studio.Mapping;
+using Echelon.Studio.Configuration;
 
 namespace Echelon.Studio.Tests.Engine;
 
@@ -15,9 +15,9 @@ public sealed class ControlOutputsTests
     {
         ControlMapping[] mappings =
         [
-            .. MappingEngine.Defaults,
-            new ControlMapping { Source = MappingSourceKind.Phi, Target = MappingTargetKind.Osc, OscAddress = "/rig/coupling", InMin = 0, InMax = 1, OutMin = 0, OutMax = 10 },
-            new ControlMapping { Source = MappingSourceKind.Psi, Target = MappingTargetKind.MidiCc, MidiChannel = 2, MidiController = 74 },
+            .. StudioConfiguration.DefaultMappings,
+            new ControlMapping { Source = MappingSource.Coupling, Target = MappingTarget.Osc("/rig/coupling"), Input = new MappingRange(0, 1), Output = new MappingRange(0, 10) },
+            new ControlMapping { Source = MappingSource.Phase, Target = MappingTarget.MidiCc(3, 74) },
         ];
         using var engine = new StudioEngine(new EngineOptions
         {
