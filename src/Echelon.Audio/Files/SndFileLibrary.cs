@@ -1,18 +1,17 @@
-using System.Reflection;
 using System.Runtime.InteropServices;
 
 namespace Echelon.Audio.Files;
 
 /// <summary>
 /// Finds libsndfile for <see cref="SndFile"/>'s imports: the assembly's <c>DllImport</c> resolver
-/// maps the portable name <c>sndfile</c> to the first of <see cref="DefaultCandidates"/> that loads
-/// and exports <c>sf_open</c>. A missing library is one <see cref="AudioFileException"/>
+/// (<see cref="NativeLibraryResolver"/>) maps the portable name <c>sndfile</c> to the first of
+/// <see cref="DefaultCandidates"/> that loads and exports <c>sf_open</c>. A missing library is one <see cref="AudioFileException"/>
 /// (<see cref="AudioFileError.LibraryMissing"/>) that says how to install it, raised before the first
 /// call instead of a <see cref="DllNotFoundException"/> from inside it.
 /// </summary>
 /// <remarks>
-/// A resolver is per assembly and can be set once: this is Echelon.Audio's only one, so a second
-/// native library in this assembly must be added to <see cref="Resolve"/>, not given its own.
+/// A resolver is per assembly and can be set once: <see cref="NativeLibraryResolver"/> is
+/// Echelon.Audio's only one and asks <see cref="ResolveLoaded"/> for this library.
 /// Threading: any thread; loading happens once under a lock.
 /// </remarks>
 internal static class SndFileLibrary
@@ -26,7 +25,7 @@ internal static class SndFileLibrary
         ["sndfile", "libsndfile.so.1", "libsndfile.1.dylib", "sndfile.dll", "libsndfile-1.dll"];
 
     private static readonly Lock s_gate = new();
-    private static readonly bool s_resolverInstalled = InstallResolver();
+    private static readonly bool s_resolverInstalled = NativeLibraryResolver.EnsureInstalled();
     private static nint s_handle;
     private static string? s_version;
     private static IReadOnlyList<string>? s_formats;
@@ -135,20 +134,9 @@ internal static class SndFileLibrary
         return false;
     }
 
-    private static bool InstallResolver()
+    /// <summary>The loaded library for the resolver (loading it if need be); 0 when none loads.</summary>
+    internal static nint ResolveLoaded()
     {
-        NativeLibrary.SetDllImportResolver(typeof(SndFileLibrary).Assembly, Resolve);
-        return true;
-    }
-
-    /// <summary>Maps <see cref="SndFile.LibraryName"/> to the loaded library; other names get the runtime's default search.</summary>
-    private static nint Resolve(string libraryName, Assembly assembly, DllImportSearchPath? searchPath)
-    {
-        if (libraryName != SndFile.LibraryName)
-        {
-            return 0;
-        }
-
         lock (s_gate)
         {
             if (s_handle == 0 && TryLoad(DefaultCandidates, out var handle))

@@ -35,6 +35,9 @@ public sealed class JackServer : IDisposable
     /// <summary>The server's name.</summary>
     public string Name { get; }
 
+    /// <summary>jackd's process id.</summary>
+    public int ProcessId => _jackd.ProcessId;
+
     /// <summary>What a client's environment needs to find this server and never start another.</summary>
     public IReadOnlyDictionary<string, string> Environment { get; }
 

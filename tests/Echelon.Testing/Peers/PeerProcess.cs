@@ -23,6 +23,9 @@ public sealed class PeerProcess : IDisposable
     /// <summary>The command line, for failure messages.</summary>
     public string CommandLine { get; private init; } = "";
 
+    /// <summary>The operating system's id for the process (to signal it: SIGSTOP a server to freeze it, say).</summary>
+    public int ProcessId => _process.Id;
+
     /// <summary>True while the program runs.</summary>
     public bool IsRunning => !_process.HasExited;
 

@@ -12,8 +12,9 @@ namespace Echelon.Testing.Peers;
 /// <c>mir_eval</c> and <c>mido</c> are not programs but Python modules; each counts as present when
 /// <c>/usr/bin/python3 -c "import NAME"</c> succeeds (Debian's Python packages import only
 /// under the system interpreter, PEERS.md), and runs as <c>/usr/bin/python3</c>.
-/// <c>libsndfile</c> is a native library the code under test loads (not a program to compare
-/// against); it counts as present when one of its usual file names loads, and cannot be run.
+/// <c>libsndfile</c> and <c>libportaudio</c> are native libraries the code under test loads (not
+/// programs to compare against); each counts as present when one of its usual file names loads, and
+/// cannot be run.
 /// Set <c>ECHELON_REQUIRE_PEERS=1</c> to make a missing peer fail its tests instead of skipping them.
 /// </remarks>
 public sealed class PeerTool
@@ -24,6 +25,7 @@ public sealed class PeerTool
     private const string MirEval = "mir_eval";
     private const string Mido = "mido";
     private const string Libsndfile = "libsndfile";
+    private const string Libportaudio = "libportaudio";
     private const string SystemPython = "/usr/bin/python3";
 
     private static readonly TimeSpan s_defaultTimeout = TimeSpan.FromSeconds(60);
@@ -48,12 +50,14 @@ public sealed class PeerTool
         [MirEval] = "python3-mir-eval",
         [Mido] = "python3-mido",
         [Libsndfile] = "libsndfile1",
+        [Libportaudio] = "libportaudio2",
     };
 
     /// <summary>Native libraries, each with the file names its packages install (Debian, Homebrew, Windows builds).</summary>
     private static readonly Dictionary<string, string[]> s_nativeLibraries = new(StringComparer.Ordinal)
     {
         [Libsndfile] = ["libsndfile.so.1", "libsndfile.1.dylib", "sndfile.dll", "libsndfile-1.dll", "sndfile"],
+        [Libportaudio] = ["libportaudio.so.2", "libportaudio.2.dylib", "portaudio.dll", "libportaudio-2.dll", "portaudio"],
     };
 
     private static readonly ConcurrentDictionary<string, PeerTool> s_found = new(StringComparer.Ordinal);
