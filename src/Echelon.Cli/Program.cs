@@ -10,5 +10,6 @@ root.Subcommands.Add(ScCommand.Create());
 root.Subcommands.Add(OscCommand.Create());
 root.Subcommands.Add(AnalyzeCommand.Create());
 root.Subcommands.Add(EvalCommand.Create());
+root.Subcommands.Add(StudioCommand.Create());
 root.Subcommands.Add(ConfigCommand.Create());
 return await root.Parse(args).InvokeAsync().ConfigureAwait(false);

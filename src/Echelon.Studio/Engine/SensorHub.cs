@@ -84,7 +84,7 @@ internal sealed class SensorHub : ISensorIngress, IDisposable
                 }
 
                 _pending[i] = null;
-                Publish(frame, sources[i].Name);
+                Publish(frame, sources[i]);
             }
         }
     }
@@ -177,11 +177,25 @@ internal sealed class SensorHub : ISensorIngress, IDisposable
         }
     }
 
-    private bool Publish(SensorFrame frame, string? source)
+    private bool Publish(SensorFrame frame, ISensorSource? source)
     {
         lock (_producers)
         {
-            if (!_devices.TryGetValue(frame.DeviceId, out DeviceState? device) || !frame.IsFinite())
+            if (!_devices.TryGetValue(frame.DeviceId, out DeviceState? device) && source is not null)
+            {
+                // Network sources (OSC) learn their devices as messages arrive.
+                foreach (SensorDevice known in source.Devices)
+                {
+                    if (known.Id == frame.DeviceId)
+                    {
+                        device = new DeviceState(known, source.Name);
+                        _devices[known.Id] = device;
+                        break;
+                    }
+                }
+            }
+
+            if (device is null || !frame.IsFinite())
             {
                 _rejected++;
                 return false;

@@ -1,0 +1,200 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Net;
+using System.Text.Json.Nodes;
+using Echelon.Audio.Devices;
+using Echelon.Studio.Configuration;
+using Echelon.Studio.Engine;
+using static Echelon.Cli.Commands.CommandErrors;
+
+namespace Echelon.Cli.Commands;
+
+/// <summary><c>echelon studio</c>: the live instrument.</summary>
+internal static class StudioCommand
+{
+    /// <summary>Builds the command.</summary>
+    public static Command Create()
+    {
+        var config = new Option<FileInfo?>("--config") { Description = "Studio configuration (YAML; `echelon config init` writes the default). Without it, the defaults." };
+        var source = new Option<string?>("--source") { Description = "Overrides the configured sources: synthetic, replay:DIR or osc:PORT." };
+        var audio = new Option<string?>("--audio") { Description = "portaudio (the default device; falls back to none when none opens) or none (a clock without a device)." };
+        var port = new Option<int?>("--port") { Description = "Web host port (default 5001; 0 = any free port)." };
+        var seconds = new Option<double?>("--seconds") { Description = "Stop after this many seconds (default: run until Ctrl+C)." };
+        var record = new Option<bool>("--record") { Description = "Record the performance into the recordings folder from the start." };
+        var json = new Option<bool>("--json") { Description = "At the end, print one JSON object with the engine's counters." };
+        var command = new Command("studio", "Run the live instrument: sensors in, music out, on the audio device (or a clock), with the OSC and MIDI outputs the configuration names.")
+        {
+            config, source, audio, port, seconds, record, json,
+        };
+        command.SetAction(async (parse, cancellation) =>
+        {
+            StudioConfiguration configuration;
+            string baseDirectory = Environment.CurrentDirectory;
+            try
+            {
+                FileInfo? file = parse.GetValue(config);
+                configuration = file is null ? StudioConfiguration.Default : StudioConfiguration.Load(file.FullName);
+                baseDirectory = file?.DirectoryName ?? baseDirectory;
+                configuration = Override(configuration, parse.GetValue(source), parse.GetValue(audio), parse.GetValue(port), baseDirectory);
+            }
+            catch (ConfigurationException e)
+            {
+                return Fail(e.Message);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
+            {
+                return Fail(e.Message);
+            }
+
+            double? limit = parse.GetValue(seconds);
+            if (limit is { } l && !(l > 0 && l <= 86_400))
+            {
+                return Fail($"seconds: {l.ToString(CultureInfo.InvariantCulture)} is out of range; allowed: 0–86400.");
+            }
+
+            using var engine = new StudioEngine(StudioSetup.ToEngineOptions(configuration, baseDirectory));
+            using IAudioOutput output = OpenOutput(configuration.Audio);
+            using ControlOutputs? outputs = OpenOutputs(engine, configuration);
+            engine.Start();
+            output.Start(new EngineAudioCallback(engine));
+            outputs?.Start();
+            if (parse.GetValue(record) || configuration.Session.RecordOnStart)
+            {
+                engine.StartRecording();
+            }
+
+            Console.Error.WriteLine($"echelon studio: {output.Name}, {configuration.Audio.SampleRate} Hz, {engine.Options.Sources.Count} source(s); Ctrl+C stops.");
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+            if (limit is { } run)
+            {
+                stop.CancelAfter(TimeSpan.FromSeconds(run));
+            }
+
+            try
+            {
+                while (!stop.Token.IsCancellationRequested)
+                {
+                    await Task.Delay(250, stop.Token).ConfigureAwait(false);
+                    Report(engine, output);
+                }
+            }
+            catch (OperationCanceledException)
+            {
+            }
+
+            output.Stop();
+            engine.Stop();
+            Report(engine, output);
+            if (parse.GetValue(json))
+            {
+                Console.Out.WriteLine(Summary(engine, output).ToJsonString());
+            }
+
+            return 0;
+        });
+        return command;
+    }
+
+    private static StudioConfiguration Override(StudioConfiguration configuration, string? source, string? audio, int? port, string baseDirectory)
+    {
+        if (source is not null)
+        {
+            SensorSourceSettings settings = source switch
+            {
+                "synthetic" => new SyntheticSourceSettings(),
+                _ when source.StartsWith("replay:", StringComparison.Ordinal) && source.Length > 7 => new ReplaySourceSettings { Path = Path.GetFullPath(source[7..], baseDirectory) },
+                _ when source.StartsWith("osc:", StringComparison.Ordinal) && int.TryParse(source[4..], NumberStyles.None, CultureInfo.InvariantCulture, out int p) && p is > 0 and < 65536 => new OscSourceSettings { Port = p },
+                _ => throw new ArgumentException($"source: '{source}' is not a source; allowed: synthetic, replay:DIR, osc:PORT (1–65535)."),
+            };
+            configuration = configuration with { Devices = configuration.Devices with { Sources = [settings] } };
+        }
+
+        if (audio is not null)
+        {
+            AudioOutput kind = audio switch
+            {
+                "portaudio" => AudioOutput.PortAudio,
+                "none" => AudioOutput.None,
+                _ => throw new ArgumentException($"audio: '{audio}' is not an output; allowed: portaudio, none."),
+            };
+            configuration = configuration with { Audio = configuration.Audio with { Output = kind } };
+        }
+
+        if (port is { } p2)
+        {
+            if (p2 is < 0 or > 65535)
+            {
+                throw new ArgumentException($"port: {p2} is out of range; allowed: 0–65535 (0 = any free port).");
+            }
+
+            configuration = configuration with { Server = configuration.Server with { Port = p2 } };
+        }
+
+        return configuration;
+    }
+
+    private static IAudioOutput OpenOutput(AudioSettings settings)
+    {
+        var options = new AudioOutputOptions
+        {
+            SampleRate = settings.SampleRate,
+            BlockSize = settings.BlockSize,
+            DeviceName = settings.Device,
+            SuggestedLatency = settings.LatencyMs is { } ms ? TimeSpan.FromMilliseconds(ms) : null,
+        };
+        if (settings.Output == AudioOutput.None)
+        {
+            return new NullAudioOutput(options);
+        }
+
+        try
+        {
+            return new FallbackAudioOutput(new PortAudioOutput(options));
+        }
+        catch (AudioDeviceException e)
+        {
+            Console.Error.WriteLine($"echelon studio: no audio device ({e.Message}); running on a clock without one.");
+            return new NullAudioOutput(options);
+        }
+    }
+
+    private static ControlOutputs? OpenOutputs(StudioEngine engine, StudioConfiguration configuration)
+    {
+        IPEndPoint? mirror = Resolve(configuration.Osc.Mirror);
+        IPEndPoint? wekinator = Resolve(configuration.Osc.Wekinator);
+        return mirror is null && wekinator is null ? null : new ControlOutputs(engine, () => engine.Mappings, mirror ?? wekinator, wekinator);
+    }
+
+    private static IPEndPoint? Resolve(NetworkEndpoint? endpoint)
+    {
+        if (endpoint is null)
+        {
+            return null;
+        }
+
+        IPAddress address = IPAddress.TryParse(endpoint.Host, out IPAddress? ip) ? ip : Dns.GetHostAddresses(endpoint.Host)[0];
+        return new IPEndPoint(address, endpoint.Port);
+    }
+
+    private static void Report(StudioEngine engine, IAudioOutput output) =>
+        engine.ReportAudioDevice(output.Xruns, output.Overruns, output is FallbackAudioOutput f ? f.Fallbacks : 0);
+
+    private static JsonObject Summary(StudioEngine engine, IAudioOutput output)
+    {
+        EngineCounters c = engine.Counters;
+        return new JsonObject
+        {
+            ["audio"] = output.Name,
+            ["seconds"] = engine.Position / (double)engine.Options.SampleRate,
+            ["control_frames"] = c.ControlFrames,
+            ["control_overruns"] = c.ControlOverruns,
+            ["audio_blocks"] = c.AudioBlocks,
+            ["xruns"] = c.Xruns,
+            ["audio_overruns"] = c.AudioOverruns,
+            ["fallbacks"] = c.AudioFallbacks,
+            ["late_notes"] = c.LateNotes,
+            ["sensor_frames"] = c.SensorFrames,
+            ["bpm"] = engine.Bpm,
+        };
+    }
+}
