@@ -18,6 +18,7 @@ internal static class BenchCommand
         bench.Subcommands.Add(CreateCore());
         bench.Subcommands.Add(CreateMotion());
         bench.Subcommands.Add(CreateListen());
+        bench.Subcommands.Add(CreateStudio());
         return bench;
     }
 
@@ -104,6 +105,33 @@ internal static class BenchCommand
             return 0;
         });
         return motion;
+    }
+
+    private static Command CreateStudio()
+    {
+        var trials = new Option<int>("--trials") { Description = "Sensor-to-sound steps to time (5–1000); each takes about 1.7 s.", DefaultValueFactory = _ => 30 };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object on stdout and nothing else." };
+        var studio = new Command(
+            "studio",
+            "Measure the live studio on its real threads (null output at real-time pace): sensor → sound latency p50/p99 (a step "
+            + "injected through the sensor ingress until a rendered block carries it) and control-frame jitter P95.")
+        {
+            trials, json,
+        };
+        studio.SetAction(parse =>
+        {
+            int n = parse.GetValue(trials);
+            if (n is < 5 or > 1000)
+            {
+                Console.Error.WriteLine("error: --trials must be 5–1000.");
+                return 2;
+            }
+
+            System.Text.Json.Nodes.JsonObject figures = StudioBench.Latency(n);
+            Console.Out.WriteLine(parse.GetValue(json) ? figures.ToJsonString() : figures.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+            return 0;
+        });
+        return studio;
     }
 
     private static Command CreateListen()

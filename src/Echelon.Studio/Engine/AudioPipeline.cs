@@ -33,6 +33,9 @@ internal sealed class AudioPipeline
     private double _bpm;
     private long _position;
     private long _blocks;
+    private int _clockSequence;
+    private long _clockPosition;
+    private long _clockTicks;
     private double _peakSquare;
     private double _sumSquares;
     private long _measured;
@@ -58,6 +61,26 @@ internal sealed class AudioPipeline
 
     /// <summary>Samples rendered (the engine's audio clock).</summary>
     public long Position => Volatile.Read(ref _position);
+
+    /// <summary>
+    /// The audio clock's newest reading: a sample position and the <see cref="System.Diagnostics.Stopwatch"/> time the
+    /// block that starts there was asked for. The control thread predicts from it when a frame is due in wall time.
+    /// </summary>
+    public (long Position, long Ticks) ClockReading()
+    {
+        while (true)
+        {
+            int before = Volatile.Read(ref _clockSequence);
+            long position = Volatile.Read(ref _clockPosition);
+            long ticks = Volatile.Read(ref _clockTicks);
+            if ((before & 1) == 0 && Volatile.Read(ref _clockSequence) == before)
+            {
+                return (position, ticks);
+            }
+
+            Thread.SpinWait(1);
+        }
+    }
 
     /// <summary>Blocks rendered.</summary>
     public long Blocks => Volatile.Read(ref _blocks);
@@ -97,6 +120,11 @@ internal sealed class AudioPipeline
     /// <summary>Renders one block into <paramref name="left"/> and <paramref name="right"/> (any length up to the prepared maximum).</summary>
     public void Render(Span<float> left, Span<float> right)
     {
+        // A seqlock: odd while the pair is being written, so a reader never sees a position with another block's time.
+        Volatile.Write(ref _clockSequence, _clockSequence + 1);
+        Volatile.Write(ref _clockPosition, _position);
+        Volatile.Write(ref _clockTicks, System.Diagnostics.Stopwatch.GetTimestamp());
+        Volatile.Write(ref _clockSequence, _clockSequence + 1);
         for (int start = 0; start < left.Length; start += _maxBlock)
         {
             int n = Math.Min(_maxBlock, left.Length - start);

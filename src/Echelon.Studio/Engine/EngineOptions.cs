@@ -1,3 +1,4 @@
+using Echelon.Motion.Dynamics;
 using Echelon.Motion.Sources;
 using Echelon.Studio.Configuration;
 
@@ -59,6 +60,9 @@ public sealed record EngineOptions
 
     /// <summary>Capacity of the note queue (control thread → audio thread), a power of two.</summary>
     public int NoteQueueCapacity { get; init; } = 4096;
+
+    /// <summary>The Dynamics128 builder's options (which devices are the body and the IMUs); null = its defaults at the control rate.</summary>
+    public Dynamics128BuilderOptions? BuilderOptions { get; init; }
 
     /// <summary>Sinks for every finished audio block (the browser stream).</summary>
     public IReadOnlyList<IAudioBlockSink> AudioSinks { get; init; } = [];

@@ -45,7 +45,8 @@ public sealed class StudioEngine : IStudioRuntime, IDisposable
     private readonly NoteQueue _notes;
     private readonly AudioPipeline _audio;
     private readonly LiveComposer _composer;
-    private readonly Dynamics128Builder _builder = new();
+    private readonly Dynamics128Builder _builder;
+    private readonly long[] _frameStarts = new long[4096];
     private readonly Dynamics128Vector _vector = new();
     private readonly DellCoordinator _dell;
     private readonly double[] _input;
@@ -78,6 +79,7 @@ public sealed class StudioEngine : IStudioRuntime, IDisposable
     {
         _options = (options ?? new EngineOptions()).Validate();
         _controls = _options.Controls;
+        _builder = new Dynamics128Builder(_options.BuilderOptions ?? new Dynamics128BuilderOptions { ControlRateHz = _options.ControlRateHz, Rhythm = new MotionRhythmOptions { FrameRateHz = _options.ControlRateHz } });
         _bpm = _controls.Bpm.Value;
         _notes = new NoteQueue(_options.NoteQueueCapacity);
         _audio = new AudioPipeline(_notes, _options.SampleRate, _options.MaxBlock, _bpm, _options.AudioSinks);
@@ -258,6 +260,23 @@ public sealed class StudioEngine : IStudioRuntime, IDisposable
         Render(left, right);
     }
 
+    /// <summary>
+    /// The <see cref="Stopwatch"/> timestamps at which the newest control frames started (up to 4096, oldest first):
+    /// what the control-frame jitter is measured from. Read it after <see cref="Stop"/>, or accept a torn newest entry.
+    /// </summary>
+    public long[] FrameStartTimestamps()
+    {
+        long frames = Interlocked.Read(ref _frames);
+        int count = (int)Math.Min(frames, _frameStarts.Length);
+        var result = new long[count];
+        for (int i = 0; i < count; i++)
+        {
+            result[i] = _frameStarts[(frames - count + i) & (_frameStarts.Length - 1)];
+        }
+
+        return result;
+    }
+
     /// <inheritdoc/>
     public RecorderStatus StartRecording()
     {
@@ -331,21 +350,31 @@ public sealed class StudioEngine : IStudioRuntime, IDisposable
 
     private void ControlLoop()
     {
+        double ticksPerSample = Stopwatch.Frequency / (double)_options.SampleRate;
+        long spinTicks = Stopwatch.Frequency / 500; // the last 2 ms are spun, not slept
         while (_running)
         {
+            // When is this frame due in wall time? The audio clock's newest reading plus the samples still to come;
+            // frames then start every 10 ms of wall time even though the audio advances a block at a time.
             long due = _frames * _samplesPerFrame;
-            long position = _audio.Position;
-            if (position < due)
+            (long position, long ticks) = _audio.ClockReading();
+            if (ticks == 0)
             {
-                // Sleep most of the wait, then spin the last stretch so frames start within a fraction of a millisecond.
-                double waitSeconds = (due - position) / (double)_options.SampleRate;
-                if (waitSeconds > 0.002)
+                Thread.Sleep(1); // no audio yet
+                continue;
+            }
+
+            long dueTicks = ticks + (long)((due - position) * ticksPerSample);
+            long now = Stopwatch.GetTimestamp();
+            if (now < dueTicks)
+            {
+                if (dueTicks - now > spinTicks)
                 {
                     Thread.Sleep(1);
                 }
                 else
                 {
-                    Thread.SpinWait(64);
+                    Thread.SpinWait(32);
                 }
 
                 continue;
@@ -360,6 +389,7 @@ public sealed class StudioEngine : IStudioRuntime, IDisposable
     {
         long started = Stopwatch.GetTimestamp();
         long frame = _frames;
+        _frameStarts[frame & (_frameStarts.Length - 1)] = started;
         long position = frame * _samplesPerFrame;
         long nowNs = (long)(position * (1e9 / _options.SampleRate));
         StudioControls controls = Volatile.Read(ref _controls);

@@ -58,6 +58,7 @@ public static class StudioSetup
             Mappings = configuration.Mappings,
             Controls = ToControls(configuration),
             RecordingsDirectory = Path.GetFullPath(configuration.Session.RecordingsFolder, baseDirectory),
+            BuilderOptions = configuration.Devices.ToBuilderOptions(configuration.Equilibrium.FrameRateHz),
             AudioSinks = audioSinks ?? [],
         };
     }

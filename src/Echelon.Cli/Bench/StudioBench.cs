@@ -1,0 +1,153 @@
+using System.Diagnostics;
+using System.Numerics;
+using System.Text.Json.Nodes;
+using Echelon.Audio.Devices;
+using Echelon.Core.Metrics;
+using Echelon.Motion.Dynamics;
+using Echelon.Motion.Frames;
+using Echelon.Motion.Sources;
+using Echelon.Motion.Synthetic;
+using Echelon.Studio.Configuration;
+using Echelon.Studio.Engine;
+
+namespace Echelon.Cli.Bench;
+
+/// <summary>
+/// The studio's live budgets, measured on the real threads with the null output pacing the audio in real time:
+/// sensor → sound latency (a step injected through the sensor ingress, as <c>/ws/sensors</c> and OSC deliver it,
+/// until a rendered block carries it) and control-frame jitter (how far frame starts stray from 10 ms apart).
+/// </summary>
+internal static class StudioBench
+{
+    private const string BenchDevice = "bench-imu";
+
+    /// <summary>Runs <paramref name="trials"/> latency trials and returns the figures.</summary>
+    public static JsonObject Latency(int trials)
+    {
+        // The bench IMU is IMU slot 0; its dynamic acceleration drives the master gain with no smoothing, so a still
+        // IMU silences the band and a jolt (2 g) brings it back: the first block after the jolt is the answer.
+        var mapping = new ControlMapping
+        {
+            Source = MappingSource.Slot("imu0_acc_dynamic"),
+            Target = MappingTarget.Synth("gain"),
+            Input = new MappingRange(0, 1),
+            Output = new MappingRange(0, 0.5),
+        };
+        var probe = new StepProbe();
+        var options = new EngineOptions
+        {
+            Sources = [() => new SyntheticDancer(new SyntheticDancerOptions { Seconds = 3600, IncludePhone = false })],
+            BuilderOptions = new Dynamics128BuilderOptions { ImuDevices = [BenchDevice], BodyDevice = "dancer" },
+            Mappings = [mapping],
+            AudioSinks = [probe],
+        };
+        using var engine = new StudioEngine(options);
+        using var output = new NullAudioOutput(new AudioOutputOptions { BlockSize = 128 });
+        engine.Sensors.RegisterDevice(new SensorDevice(BenchDevice, SensorKind.Imu, 100, "bench step"), "bench");
+        engine.Start();
+        output.Start(new EngineAudioCallback(engine));
+
+        var latencies = new List<double>();
+        var rest = new Vector3(0, 0, 9.80665f);
+        var jolt = new Vector3(0, 0, 3 * 9.80665f);
+        for (int trial = 0; trial < trials + 1; trial++)
+        {
+            // A second and a half at rest: the gain glides to 0 and the reverb tail dies away.
+            long until = Stopwatch.GetTimestamp() + (long)(1.5 * Stopwatch.Frequency);
+            while (Stopwatch.GetTimestamp() < until)
+            {
+                Publish(engine, rest);
+                Thread.Sleep(10);
+            }
+
+            probe.Arm();
+            long injected = Stopwatch.GetTimestamp();
+            Publish(engine, jolt);
+            long heard = probe.Wait(TimeSpan.FromSeconds(1));
+            if (trial > 0 && heard > 0)
+            {
+                latencies.Add((heard - injected) * 1000.0 / Stopwatch.Frequency);
+            }
+
+            for (int i = 0; i < 20; i++)
+            {
+                Publish(engine, jolt);
+                Thread.Sleep(10);
+            }
+        }
+
+        output.Stop();
+        engine.Stop();
+        long[] starts = engine.FrameStartTimestamps();
+        var deviations = new double[Math.Max(0, starts.Length - 1)];
+        double period = 1000.0 / engine.Options.ControlRateHz;
+        for (int i = 1; i < starts.Length; i++)
+        {
+            deviations[i - 1] = Math.Abs(((starts[i] - starts[i - 1]) * 1000.0 / Stopwatch.Frequency) - period);
+        }
+
+        double[] measured = [.. latencies];
+        return new JsonObject
+        {
+            ["latency_ms"] = new JsonObject
+            {
+                ["p50"] = measured.Length > 0 ? Statistics.Percentile(measured, 50, new double[measured.Length]) : null,
+                ["p99"] = measured.Length > 0 ? Statistics.Percentile(measured, 99, new double[measured.Length]) : null,
+            },
+            ["latency_trials"] = measured.Length,
+            ["jitter_ms_p95"] = deviations.Length > 0 ? Statistics.Percentile(deviations, 95, new double[deviations.Length]) : null,
+            ["control_frames"] = engine.Counters.ControlFrames,
+            ["control_overruns"] = engine.Counters.ControlOverruns,
+            ["xruns"] = output.Xruns,
+            ["audio_overruns"] = output.Overruns,
+        };
+    }
+
+    private static void Publish(StudioEngine engine, Vector3 acceleration) =>
+        engine.Sensors.TryPublish(new ImuFrame(BenchDevice, engine.NowNs, engine.NowNs, acceleration));
+
+    /// <summary>Notes the time of the first block louder than −40 dBFS after it is armed (audio thread: no allocation).</summary>
+    private sealed class StepProbe : IAudioBlockSink
+    {
+        private long _at;
+        private volatile bool _armed;
+
+        public void Arm()
+        {
+            Volatile.Write(ref _at, 0);
+            _armed = true;
+        }
+
+        /// <summary>Polls (the audio thread must never signal a waiting thread) until the step is heard or the timeout passes.</summary>
+        public long Wait(TimeSpan timeout)
+        {
+            long deadline = Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * Stopwatch.Frequency);
+            while (Volatile.Read(ref _at) == 0 && Stopwatch.GetTimestamp() < deadline)
+            {
+                Thread.SpinWait(100);
+            }
+
+            return Volatile.Read(ref _at);
+        }
+
+        public void Write(ReadOnlySpan<float> left, ReadOnlySpan<float> right)
+        {
+            if (!_armed)
+            {
+                return;
+            }
+
+            float peak = 0;
+            for (int i = 0; i < left.Length; i++)
+            {
+                peak = Math.Max(peak, Math.Max(Math.Abs(left[i]), Math.Abs(right[i])));
+            }
+
+            if (peak > 0.01f)
+            {
+                _armed = false;
+                Volatile.Write(ref _at, Stopwatch.GetTimestamp());
+            }
+        }
+    }
+}
