@@ -74,6 +74,9 @@ public sealed class StudioEngine : IStudioRuntime, IDisposable
     private long _xruns;
     private long _audioOverruns;
 
+    /// <summary>Runs inside every control frame's timed section (tests inject slow frames with it).</summary>
+    internal Action? FrameProbe { get; set; }
+
     /// <summary>Builds the engine (everything is allocated here); nothing runs until <see cref="Start"/> or <see cref="RunFor"/>.</summary>
     public StudioEngine(EngineOptions? options = null)
     {
@@ -111,6 +114,9 @@ public sealed class StudioEngine : IStudioRuntime, IDisposable
 
     /// <summary>The transport's tempo now, BPM.</summary>
     public double Bpm => Volatile.Read(ref _bpm);
+
+    /// <summary>The fast solve's iteration cap in force (lowered after overruns, raised after frames on time).</summary>
+    public int IterationCap => _dell.FastSolver.IterationLimit;
 
     /// <summary>The mappings in force.</summary>
     public IReadOnlyList<ControlMapping> Mappings => Volatile.Read(ref _mapping).Mappings;
@@ -439,6 +445,7 @@ public sealed class StudioEngine : IStudioRuntime, IDisposable
         _audio.SetBpm(_composer.Bpm > 0 ? _composer.Bpm : _bpm);
 
         Publish(frame, nowNs, report, mapping, beatPosition);
+        FrameProbe?.Invoke();
         _frames = frame + 1;
 
         long elapsed = Stopwatch.GetTimestamp() - started;

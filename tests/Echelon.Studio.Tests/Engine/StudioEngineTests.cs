@@ -199,6 +199,36 @@ public sealed class StudioEngineTests
     }
 
     [Fact]
+    public void SlowFrames_AreCounted_SkipTheNextSlowSolve_LowerK_AndRecover()
+    {
+        // A whole period as the budget, so only the injected 15 ms frames overrun even on a busy machine.
+        using var engine = new StudioEngine(Dancer() with { FrameBudgetShare = 1.0 });
+        engine.RunFor(5); // the first, cold frames may overrun; by 5 s any early cut has been restored
+        int cap = engine.IterationCap;
+        long overruns = engine.Counters.ControlOverruns;
+        long skipped = engine.Counters.SkippedSlowSolves;
+        int slow = 0;
+        engine.FrameProbe = () =>
+        {
+            if (slow-- > 0)
+            {
+                Thread.Sleep(15);
+            }
+        };
+        slow = 3;
+        engine.RunFor(0.5);
+        EngineCounters after = engine.Counters;
+        Assert.Equal(overruns + 3, after.ControlOverruns);
+        Assert.Equal(cap - 3, engine.IterationCap);
+        Assert.InRange(after.SkippedSlowSolves - skipped, 1, 3);
+
+        // 200 frames on time raise the cap one step at a time.
+        engine.RunFor(6.5);
+        Assert.Equal(cap, engine.IterationCap);
+        Assert.Equal(overruns + 3, engine.Counters.ControlOverruns);
+    }
+
+    [Fact]
     public void ControlFrameAndAudio_AllocateNothingAfterWarmUp()
     {
         using var engine = new StudioEngine(Dancer());
