@@ -338,7 +338,7 @@ function drawHistogram(m) {
     g.fillRect(k * w + 1, plotH - h, Math.max(1, w - 2), h);
     if (counts.length <= 24 || k % 4 === 0) label(g, String(k), k * w + w / 2, height - 8, COLORS.text, 'center');
   });
-  label(g, `last ${history.k.length} frames`, width - 6, 14, COLORS.text, 'right');
+  label(g, `last ${history.k.length} frames`, 6, 14, COLORS.text);
   drawn('khist');
 }
 

@@ -58,7 +58,7 @@ export class StreamPlayer {
       processorOptions: {
         capacityFrames: info.sampleRate * 2,
         startFrames: Math.round(info.sampleRate * 0.08),
-        maxFrames: Math.round(info.sampleRate * 0.5),
+        maxFrames: Math.round(info.sampleRate * 0.3),
       },
     });
     this.node.port.onmessage = (e) => Object.assign(this.stats, {

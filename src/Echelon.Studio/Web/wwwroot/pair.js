@@ -3,7 +3,7 @@
 
 const params = new URLSearchParams(location.search);
 const token = params.get('token');
-const stats = { state: 'starting', device: deviceId(), events: 0, sent: 0, accepted: 0, rejected: 0, lastError: '', closeCode: null };
+const stats = { state: 'starting', device: deviceId(), events: 0, empty: 0, sent: 0, accepted: 0, rejected: 0, lastError: '', closeCode: null };
 window.echelonPair = stats;
 
 const $ = (id) => document.getElementById(id);
@@ -97,17 +97,27 @@ function onMotion(e) {
   const now = performance.now();
   eventTimes.push(now);
   while (eventTimes.length && eventTimes[0] < now - 1000) eventTimes.shift();
+  const withGravity = vector(e.accelerationIncludingGravity, 'x', 'y', 'z');
+  const linear = vector(e.acceleration, 'x', 'y', 'z');
+  if (!withGravity && !linear) {
+    // Browsers without motion sensors (desktops) fire one event with every reading null: nothing to send.
+    stats.empty++;
+    $('error').textContent = 'This browser reports no motion sensors. Open this page on a phone.';
+    return;
+  }
+
   if (!socket || socket.readyState !== WebSocket.OPEN) return;
   socket.send(JSON.stringify({
     type: 'motion',
     device: stats.device,
     t: e.timeStamp,
-    accelerationIncludingGravity: vector(e.accelerationIncludingGravity, 'x', 'y', 'z'),
-    acceleration: vector(e.acceleration, 'x', 'y', 'z'),
+    accelerationIncludingGravity: withGravity,
+    acceleration: linear,
     rotationRate: vector(e.rotationRate, 'alpha', 'beta', 'gamma'),
     orientation,
   }));
   stats.sent++;
+  if (stats.sent === 1) $('error').textContent = '';
 }
 
 function onOrientation(e) {
