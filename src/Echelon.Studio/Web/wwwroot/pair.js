@@ -102,7 +102,7 @@ function onMotion(e) {
   if (!withGravity && !linear) {
     // Browsers without motion sensors (desktops) fire one event with every reading null: nothing to send.
     stats.empty++;
-    $('error').textContent = 'This browser reports no motion sensors. Open this page on a phone.';
+    $('note').textContent = 'This browser reports no motion sensors. Open this page on a phone.';
     return;
   }
 
@@ -117,7 +117,7 @@ function onMotion(e) {
     orientation,
   }));
   stats.sent++;
-  if (stats.sent === 1) $('error').textContent = '';
+  if (stats.sent === 1) $('note').textContent = '';
 }
 
 function onOrientation(e) {
