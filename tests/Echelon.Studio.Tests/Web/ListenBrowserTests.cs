@@ -5,7 +5,8 @@ using Microsoft.Playwright;
 namespace Echelon.Studio.Tests.Web;
 
 [Trait("Peer", "chromium")]
-public sealed class ListenBrowserTests(ChromiumFixture chromium) : IClassFixture<ChromiumFixture>
+[Collection(SharedChromium.Name)]
+public sealed class ListenBrowserTests(ChromiumFixture chromium)
 {
     [PeerFact("chromium")]
     public async Task ListenPage_PlaysTheStream_ThroughTheAudioWorklet()
@@ -19,9 +20,8 @@ public sealed class ListenBrowserTests(ChromiumFixture chromium) : IClassFixture
 
         // What the AnalyserNode after the worklet sees: the −6 dBFS sine (RMS 0.35).
         await DashboardBrowserTests.WaitFor(page, "() => window.echelonListen.rms > 0.05", console);
-        await Task.Delay(1000);
+        double rms = await DashboardBrowserTests.LoudestRms(page, "window.echelonListen");
         JsonElement s = await page.EvaluateAsync<JsonElement>("() => window.echelonListen");
-        double rms = s.GetProperty("rms").GetDouble();
         Console.WriteLine($"listen page: RMS {rms:0.000}, {s.GetProperty("packets").GetInt32()} packets, {s.GetProperty("gaps").GetInt32()} gaps, {s.GetProperty("underruns").GetInt32()} underruns");
         Assert.InRange(rms, 0.2, 0.5);
         Assert.Equal(0, s.GetProperty("badPackets").GetInt32());

@@ -7,7 +7,8 @@ using Microsoft.Playwright;
 namespace Echelon.Studio.Tests.Web;
 
 [Trait("Peer", "chromium")]
-public sealed class PhonePageBrowserTests(ChromiumFixture chromium) : IClassFixture<ChromiumFixture>
+[Collection(SharedChromium.Name)]
+public sealed class PhonePageBrowserTests(ChromiumFixture chromium)
 {
     private const string Token = "pairtest2345";
 
