@@ -71,7 +71,7 @@ public class FakeStudioRuntime : IStudioRuntime, ISensorIngress
         }
 
         double t = Seconds;
-        double bpm = Controls.Bpm.Value + (2 * Math.Sin(0.2 * t));
+        double bpm = Controls.Bpm.Value + (6 * Math.Sin(0.6 * t));
         double beats = t * bpm / 60;
         target.Frame = (long)(t * 100);
         target.TimeSeconds = t;
