@@ -3,6 +3,7 @@ using System.Net.WebSockets;
 using System.Text.Json;
 using Echelon.Studio.Tests.Web.Infrastructure;
 using Echelon.Studio.Web;
+using Microsoft.Extensions.Logging;
 
 namespace Echelon.Studio.Tests.Web;
 
@@ -19,11 +20,23 @@ public sealed class PairingTests
     }
 
     [Fact]
-    public async Task ExposedBeyondLoopback_ATokenIsGenerated_AndChangesNeedIt()
+    public async Task ExposedBeyondLoopback_ATokenIsGenerated_Printed_AndChangesNeedIt()
     {
-        await using StudioHostRig rig = await StudioHostRig.StartAsync(new StudioWebHostOptions { BindAddress = IPAddress.Any });
+        using var logs = new CapturedLogs();
+        await using StudioHostRig rig = await StudioHostRig.StartAsync(new StudioWebHostOptions
+        {
+            BindAddress = IPAddress.Any,
+            ConfigureLogging = logging => logging.ClearProviders().AddProvider(logs),
+        });
         string token = Assert.IsType<string>(rig.Host.PairingToken);
         Assert.Matches("^[a-z2-9]{12}$", token);
+
+        // Printed at start, with the phone link that carries it.
+        (int _, LogLevel level, string text) = Assert.Single(logs.Entries, e => e.EventId == 1602);
+        Assert.Equal(LogLevel.Warning, level);
+        Assert.Contains($"pairing token {token} is required", text, StringComparison.Ordinal);
+        Assert.Contains($"/pair?token={token}", text, StringComparison.Ordinal);
+        Assert.Contains(logs.Entries, e => e.EventId == 1601 && e.Text.Contains(rig.Host.BaseAddress.ToString(), StringComparison.Ordinal));
         Assert.Equal($"/pair?token={token}", rig.Host.PairUrl.PathAndQuery);
         Assert.All(rig.Host.PairUrlsBeyondLoopback(), u => Assert.EndsWith($"/pair?token={token}", u.ToString(), StringComparison.Ordinal));
 
