@@ -62,6 +62,7 @@ public sealed class AudioSocketTests
         using var socket = new ClientWebSocket();
         await socket.ConnectAsync(rig.WebSocketUri("/ws/audio"), invoker, CancellationToken.None);
         await Eventually.TrueAsync(() => rig.Audio.Readers == 1);
+        Assert.Equal(0, rig.Audio.FramesWritten);
 
         // 80 s of audio at 40 × real time while this listener reads nothing: far more than the ring (1.4 s) and
         // every socket buffer on the way hold. The writer finishing while nobody reads is the proof it never waits.
@@ -71,8 +72,10 @@ public sealed class AudioSocketTests
             Assert.True(writer.Join(TimeSpan.FromSeconds(60)), "the writer was held up by a listener that does not read");
         }
 
+        // The listener joined before the first frame, so its cursor began at frame 0: a skip before its very first
+        // packet is a jump from 0.
         long written = rig.Audio.FramesWritten;
-        long? next = null;
+        long? next = 0;
         long jumps = 0;
         int flagged = 0;
         while (next != written)

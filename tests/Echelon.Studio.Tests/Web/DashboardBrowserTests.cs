@@ -56,12 +56,11 @@ public sealed class DashboardBrowserTests(ChromiumFixture chromium)
         Assert.True(before.Texts["devices"] != after.Texts["devices"], $"the device panel did not change: {after.Texts["devices"]}");
         Assert.Contains("dancer", after.Texts["devices"], StringComparison.Ordinal);
         Assert.Contains("synthetic", after.Texts["devices"], StringComparison.Ordinal);
-        Assert.True(await page.EvaluateAsync<bool>("() => window.echelonStats.telemetry.rate >= 25"));
 
         // The recorder panel follows the recorder: start it from the page, watch its record count move.
         await page.ClickAsync("#rec-start");
         await WaitFor(page, "() => document.getElementById('recorder-status').textContent.includes('recording into /recordings/take-1')", console);
-        Assert.True(rig.Runtime.Recorder.Recording);
+        Assert.True(rig.Runtime.Recorder.Recording, "the page said recording, the runtime does not");
         string recording = await page.InnerTextAsync("#recorder-status");
         await WaitFor(page, $"() => document.getElementById('recorder-status').textContent !== {JsonSerializer.Serialize(recording)}", console);
         await page.ClickAsync("#rec-stop");
