@@ -47,6 +47,7 @@ public sealed class PeerTool
         ["jack_wait"] = "jackd2",
         ["jack_midi_dump"] = "jackd2",
         ["jack_capture"] = "jack-capture",
+        ["chromium"] = "chromium",
         [MirEval] = "python3-mir-eval",
         [Mido] = "python3-mido",
         [Libsndfile] = "libsndfile1",

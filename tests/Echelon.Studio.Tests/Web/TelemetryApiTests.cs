@@ -1,0 +1,125 @@
+using System.Diagnostics;
+using System.Net.WebSockets;
+using System.Text.Json;
+using Echelon.Studio.Tests.Web.Infrastructure;
+using Echelon.Studio.Web;
+
+namespace Echelon.Studio.Tests.Web;
+
+public sealed class TelemetryApiTests
+{
+    [Theory]
+    [InlineData(30)]
+    [InlineData(60)]
+    public async Task Telemetry_ArrivesAtTheConfiguredRate(int hz)
+    {
+        await using StudioHostRig rig = await StudioHostRig.StartAsync(new StudioWebHostOptions { TelemetryHz = hz });
+        using ClientWebSocket socket = await rig.ConnectAsync("/ws/telemetry");
+        await socket.ReceiveAsync(); // the first message goes out at once
+
+        // Counted over three seconds: the rate must stay within 30–60 Hz and near the configured one
+        // (a generous window, since the machine is shared: the pace is the server's timer, not a budget).
+        var clock = Stopwatch.StartNew();
+        int messages = 0;
+        while (clock.Elapsed < TimeSpan.FromSeconds(3))
+        {
+            SocketClient.Message m = await socket.ReceiveAsync();
+            Assert.Equal(WebSocketMessageType.Text, m.Type);
+            messages++;
+        }
+
+        double rate = messages / clock.Elapsed.TotalSeconds;
+        Assert.InRange(rate, StudioWebHostOptions.MinTelemetryHz * 0.9, StudioWebHostOptions.MaxTelemetryHz * 1.05);
+        Assert.InRange(rate, hz * 0.8, hz * 1.1);
+    }
+
+    [Fact]
+    public async Task Telemetry_CarriesTheControlState_AndItChanges()
+    {
+        await using StudioHostRig rig = await StudioHostRig.StartAsync();
+        rig.Runtime.RegisterDevice(new Echelon.Motion.Sources.SensorDevice("phone-1", Echelon.Motion.Frames.SensorKind.Imu, 60, "test"), "phone");
+        using ClientWebSocket socket = await rig.ConnectAsync("/ws/telemetry");
+        using JsonDocument first = (await socket.ReceiveAsync()).Json();
+        await Task.Delay(300);
+        SocketClient.Message next = await socket.ReceiveAsync();
+        using JsonDocument later = next.Json();
+
+        JsonElement a = first.RootElement;
+        JsonElement b = later.RootElement;
+        Assert.Equal("telemetry", a.GetProperty("type").GetString());
+        Assert.True(a.GetProperty("ready").GetBoolean());
+        Assert.Equal(FakeStudioRuntime.FastSize, a.GetProperty("x").GetArrayLength());
+        Assert.Equal(FakeStudioRuntime.SlowSize, a.GetProperty("y").GetArrayLength());
+        foreach (string field in new[] { "psi", "theta", "phi", "residual", "bpm", "t" })
+        {
+            Assert.NotEqual(a.GetProperty(field).GetDouble(), b.GetProperty(field).GetDouble());
+        }
+
+        Assert.True(b.GetProperty("seq").GetInt64() > a.GetProperty("seq").GetInt64());
+        Assert.NotEqual(a.GetProperty("x")[0].GetDouble(), b.GetProperty("x")[0].GetDouble());
+        Assert.InRange(a.GetProperty("kUsed").GetInt32(), 1, a.GetProperty("kMax").GetInt32());
+        Assert.True(a.GetProperty("levels").TryGetProperty("peakDbfs", out _));
+        Assert.True(a.GetProperty("levels").TryGetProperty("rmsDbfs", out _));
+        Assert.False(a.GetProperty("levels").GetProperty("agents").GetProperty("drums").GetProperty("mute").GetBoolean());
+        Assert.Equal("C", a.GetProperty("controls").GetProperty("key").GetString());
+        Assert.Equal(["dancer", "phone-1"], a.GetProperty("devices").EnumerateArray().Select(d => d.GetProperty("id").GetString()));
+        Assert.False(a.GetProperty("recorder").GetProperty("recording").GetBoolean());
+        Assert.Equal(0, a.GetProperty("stream").GetProperty("listeners").GetInt32());
+    }
+
+    [Fact]
+    public async Task Telemetry_BeforeTheEngineRuns_SaysNotReady_AndStillListsDevicesAndControls()
+    {
+        await using StudioHostRig rig = await StudioHostRig.StartAsync();
+        rig.Runtime.TelemetryReady = false;
+        using ClientWebSocket socket = await rig.ConnectAsync("/ws/telemetry");
+        using JsonDocument message = (await socket.ReceiveAsync()).Json();
+        Assert.False(message.RootElement.GetProperty("ready").GetBoolean());
+        Assert.False(message.RootElement.TryGetProperty("x", out _));
+        Assert.Equal(1, message.RootElement.GetProperty("devices").GetArrayLength());
+        Assert.Equal("aeolian", message.RootElement.GetProperty("controls").GetProperty("mode").GetString());
+    }
+
+    [Fact]
+    public async Task ClientThatStopsAnsweringPings_IsClosed_AndNoLongerCounted()
+    {
+        // The client never reads, so it never answers the server's pings; the heartbeat gives up on it.
+        await using StudioHostRig rig = await StudioHostRig.StartAsync(new StudioWebHostOptions
+        {
+            HeartbeatInterval = TimeSpan.FromMilliseconds(300),
+            HeartbeatTimeout = TimeSpan.FromMilliseconds(900),
+        });
+        using ClientWebSocket silent = await rig.ConnectAsync("/ws/telemetry");
+        var counters = (WebCounters)rig.Host.Services.GetService(typeof(WebCounters))!;
+        await Eventually.TrueAsync(() => counters.TelemetryClients == 1, "the client is counted");
+        await Eventually.TrueAsync(() => counters.TelemetryClients == 0, "the silent client is dropped", TimeSpan.FromSeconds(20));
+    }
+
+    [Fact]
+    public async Task ClientThatAnswersPings_StaysConnected()
+    {
+        await using StudioHostRig rig = await StudioHostRig.StartAsync(new StudioWebHostOptions
+        {
+            HeartbeatInterval = TimeSpan.FromMilliseconds(300),
+            HeartbeatTimeout = TimeSpan.FromMilliseconds(900),
+        });
+        using ClientWebSocket socket = await rig.ConnectAsync("/ws/telemetry");
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < TimeSpan.FromSeconds(3))
+        {
+            Assert.Equal(WebSocketMessageType.Text, (await socket.ReceiveAsync()).Type);
+        }
+
+        Assert.Equal(WebSocketState.Open, socket.State);
+    }
+
+    [Theory]
+    [InlineData(29)]
+    [InlineData(61)]
+    public void TelemetryRate_OutsideItsRange_IsRefused(int hz)
+    {
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => new StudioWebHostOptions { TelemetryHz = hz }.Validate());
+        Assert.Equal("TelemetryHz", e.ParamName);
+        Assert.Contains("30–60", e.Message, StringComparison.Ordinal);
+    }
+}
