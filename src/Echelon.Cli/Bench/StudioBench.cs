@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Net.WebSockets;
 using System.Numerics;
 using System.Text.Json.Nodes;
 using Echelon.Audio.Devices;
@@ -9,6 +10,8 @@ using Echelon.Motion.Sources;
 using Echelon.Motion.Synthetic;
 using Echelon.Studio.Configuration;
 using Echelon.Studio.Engine;
+using Echelon.Studio.Web;
+using Microsoft.Extensions.Logging;
 
 namespace Echelon.Cli.Bench;
 
@@ -101,6 +104,110 @@ internal static class StudioBench
             ["xruns"] = output.Xruns,
             ["audio_overruns"] = output.Overruns,
         };
+    }
+
+    /// <summary>
+    /// <paramref name="count"/> listeners on <c>/ws/audio</c> for <paramref name="seconds"/> from a loopback load
+    /// generator in this process, while the engine plays in real time: gaps (sequence jumps or flagged skips seen by
+    /// the clients), xruns, and the process's CPU as a share of the whole machine.
+    /// </summary>
+    public static async Task<JsonObject> Listeners(int count, double seconds)
+    {
+        var broadcast = new AudioBroadcast(48_000);
+        using var engine = new StudioEngine(new EngineOptions
+        {
+            Sources = [() => new SyntheticDancer(new SyntheticDancerOptions { Seconds = 3600 })],
+            AudioSinks = [broadcast],
+        });
+        using var output = new NullAudioOutput(new AudioOutputOptions { BlockSize = 128 });
+        await using StudioWebHost web = StudioWebHost.Create(engine, broadcast, new StudioWebHostOptions
+        {
+            Port = 0,
+            AudioClientLimit = count,
+            ConfigureLogging = b => b.SetMinimumLevel(LogLevel.Warning),
+        });
+        await web.StartAsync().ConfigureAwait(false);
+        engine.Start();
+        output.Start(new EngineAudioCallback(engine));
+
+        var uri = new Uri(web.BaseAddress.ToString().Replace("http", "ws", StringComparison.Ordinal) + "ws/audio");
+        using var stop = new CancellationTokenSource();
+        var clients = new Task<(long Frames, long Gaps, bool Connected)>[count];
+        for (int i = 0; i < count; i++)
+        {
+            clients[i] = Listen(uri, stop.Token);
+        }
+
+        Process process = Process.GetCurrentProcess();
+        TimeSpan cpuBefore = process.TotalProcessorTime;
+        long start = Stopwatch.GetTimestamp();
+        await Task.Delay(TimeSpan.FromSeconds(seconds)).ConfigureAwait(false);
+        double wall = (Stopwatch.GetTimestamp() - start) / (double)Stopwatch.Frequency;
+        process.Refresh();
+        double cpu = (process.TotalProcessorTime - cpuBefore).TotalSeconds / wall / Environment.ProcessorCount * 100;
+        await stop.CancelAsync().ConfigureAwait(false);
+        (long Frames, long Gaps, bool Connected)[] results = await Task.WhenAll(clients).ConfigureAwait(false);
+        output.Stop();
+        engine.Stop();
+        await web.StopAsync().ConfigureAwait(false);
+        return new JsonObject
+        {
+            ["listeners"] = results.Count(r => r.Connected),
+            ["listen_seconds"] = wall,
+            ["gaps"] = results.Sum(r => r.Gaps),
+            ["frames_per_listener_min"] = results.Min(r => r.Frames),
+            ["server_gaps"] = broadcast.Gaps,
+            ["xruns"] = output.Xruns,
+            ["audio_overruns"] = output.Overruns,
+            ["cpu_percent"] = cpu,
+        };
+    }
+
+    private static async Task<(long Frames, long Gaps, bool Connected)> Listen(Uri uri, CancellationToken stop)
+    {
+        using var socket = new ClientWebSocket();
+        try
+        {
+            await socket.ConnectAsync(uri, stop).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is WebSocketException or OperationCanceledException)
+        {
+            return (0, 0, false);
+        }
+
+        var buffer = new byte[1 << 20];
+        long frames = 0, gaps = 0, next = -1;
+        try
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                int length = 0;
+                ValueWebSocketReceiveResult result;
+                do
+                {
+                    result = await socket.ReceiveAsync(buffer.AsMemory(length), stop).ConfigureAwait(false);
+                    length += result.Count;
+                }
+                while (!result.EndOfMessage);
+                if (result.MessageType != WebSocketMessageType.Binary || !PcmPacket.TryReadHeader(buffer.AsSpan(0, length), out PcmPacketHeader header, out _))
+                {
+                    continue;
+                }
+
+                if (header.Discontinuity || (next >= 0 && header.Sequence != next))
+                {
+                    gaps++;
+                }
+
+                next = header.Sequence + header.Frames;
+                frames += header.Frames;
+            }
+        }
+        catch (Exception e) when (e is OperationCanceledException or WebSocketException)
+        {
+        }
+
+        return (frames, gaps, true);
     }
 
     private static void Publish(StudioEngine engine, Vector3 acceleration) =>

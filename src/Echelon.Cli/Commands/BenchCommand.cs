@@ -110,24 +110,41 @@ internal static class BenchCommand
     private static Command CreateStudio()
     {
         var trials = new Option<int>("--trials") { Description = "Sensor-to-sound steps to time (5–1000); each takes about 1.7 s.", DefaultValueFactory = _ => 30 };
-        var json = new Option<bool>("--json") { Description = "Print one JSON object on stdout and nothing else." };
+        var listeners = new Option<int>("--listeners") { Description = "WebSocket listeners on /ws/audio (0–2000).", DefaultValueFactory = _ => 200 };
+        var seconds = new Option<double>("--seconds") { Description = "How long the listeners listen, seconds (1–3600).", DefaultValueFactory = _ => 60.0 };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object on stdout and nothing else: latency_ms.{p50,p99}, jitter_ms_p95, listeners, gaps, xruns, cpu_percent, and more." };
         var studio = new Command(
             "studio",
             "Measure the live studio on its real threads (null output at real-time pace): sensor → sound latency p50/p99 (a step "
-            + "injected through the sensor ingress until a rendered block carries it) and control-frame jitter P95.")
+            + "injected through the sensor ingress until a rendered block carries it), control-frame jitter P95, and N listeners on "
+            + "/ws/audio from a loopback load generator (gaps, xruns, CPU).")
         {
-            trials, json,
+            trials, listeners, seconds, json,
         };
-        studio.SetAction(parse =>
+        studio.SetAction(async (parse, cancellation) =>
         {
             int n = parse.GetValue(trials);
-            if (n is < 5 or > 1000)
+            int l = parse.GetValue(listeners);
+            double s = parse.GetValue(seconds);
+            if (n is < 5 or > 1000 || l is < 0 or > 2000 || !(s is >= 1 and <= 3600))
             {
-                Console.Error.WriteLine("error: --trials must be 5–1000.");
+                Console.Error.WriteLine("error: --trials must be 5–1000, --listeners 0–2000 and --seconds 1–3600.");
                 return 2;
             }
 
             System.Text.Json.Nodes.JsonObject figures = StudioBench.Latency(n);
+            if (l > 0)
+            {
+                System.Text.Json.Nodes.JsonObject load = await StudioBench.Listeners(l, s).ConfigureAwait(false);
+                foreach ((string key, System.Text.Json.Nodes.JsonNode? value) in load.ToList())
+                {
+                    load.Remove(key);
+                    figures[key == "xruns" ? "listen_xruns" : key == "audio_overruns" ? "listen_audio_overruns" : key] = value;
+                }
+
+                figures["xruns"] = figures["xruns"]!.GetValue<long>() + figures["listen_xruns"]!.GetValue<long>();
+            }
+
             Console.Out.WriteLine(parse.GetValue(json) ? figures.ToJsonString() : figures.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
             return 0;
         });

@@ -5,6 +5,8 @@ using System.Text.Json.Nodes;
 using Echelon.Audio.Devices;
 using Echelon.Studio.Configuration;
 using Echelon.Studio.Engine;
+using Echelon.Studio.Web;
+using Microsoft.Extensions.Logging;
 using static Echelon.Cli.Commands.CommandErrors;
 
 namespace Echelon.Cli.Commands;
@@ -22,7 +24,7 @@ internal static class StudioCommand
         var seconds = new Option<double?>("--seconds") { Description = "Stop after this many seconds (default: run until Ctrl+C)." };
         var record = new Option<bool>("--record") { Description = "Record the performance into the recordings folder from the start." };
         var json = new Option<bool>("--json") { Description = "At the end, print one JSON object with the engine's counters." };
-        var command = new Command("studio", "Run the live instrument: sensors in, music out, on the audio device (or a clock), with the OSC and MIDI outputs the configuration names.")
+        var command = new Command("studio", "Run the live instrument: sensors in, music out on the audio device (or a clock), the dashboard, stream and phone pages on the web host (http://127.0.0.1:5001 by default), and the OSC outputs the configuration names.")
         {
             config, source, audio, port, seconds, record, json,
         };
@@ -52,9 +54,31 @@ internal static class StudioCommand
                 return Fail($"seconds: {l.ToString(CultureInfo.InvariantCulture)} is out of range; allowed: 0–86400.");
             }
 
-            using var engine = new StudioEngine(StudioSetup.ToEngineOptions(configuration, baseDirectory));
+            var broadcast = new AudioBroadcast(configuration.Audio.SampleRate);
+            using var engine = new StudioEngine(StudioSetup.ToEngineOptions(configuration, baseDirectory, [broadcast]));
             using IAudioOutput output = OpenOutput(configuration.Audio);
             using ControlOutputs? outputs = OpenOutputs(engine, configuration);
+            ServerSettings server = configuration.Server;
+            await using StudioWebHost web = StudioWebHost.Create(engine, broadcast, new StudioWebHostOptions
+            {
+                BindAddress = server.Bind,
+                Port = server.Port,
+                AudioClientLimit = server.AudioClientLimit,
+                HeartbeatInterval = TimeSpan.FromSeconds(server.HeartbeatSeconds),
+                HeartbeatTimeout = TimeSpan.FromSeconds(server.TimeoutSeconds),
+                TelemetryHz = server.TelemetryHz,
+                PairingToken = server.PairingToken,
+                ConfigureLogging = logging => logging.AddFilter("Microsoft", LogLevel.Warning).AddFilter("System", LogLevel.Warning),
+            });
+            try
+            {
+                await web.StartAsync(cancellation).ConfigureAwait(false);
+            }
+            catch (IOException e)
+            {
+                return Fail($"port: the web host cannot listen on {server.Bind}:{server.Port} ({e.Message}); choose another with --port (0 = any free port).");
+            }
+
             engine.Start();
             output.Start(new EngineAudioCallback(engine));
             outputs?.Start();
@@ -64,6 +88,9 @@ internal static class StudioCommand
             }
 
             Console.Error.WriteLine($"echelon studio: {output.Name}, {configuration.Audio.SampleRate} Hz, {engine.Options.Sources.Count} source(s); Ctrl+C stops.");
+            Console.Error.WriteLine($"dashboard: {web.DashboardUrl}");
+            Console.Error.WriteLine($"listen:    {web.ListenUrl}");
+            Console.Error.WriteLine($"pair:      {web.PairUrl}");
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
             if (limit is { } run)
             {
@@ -84,10 +111,11 @@ internal static class StudioCommand
 
             output.Stop();
             engine.Stop();
+            await web.StopAsync(CancellationToken.None).ConfigureAwait(false);
             Report(engine, output);
             if (parse.GetValue(json))
             {
-                Console.Out.WriteLine(Summary(engine, output).ToJsonString());
+                Console.Out.WriteLine(Summary(engine, output, web).ToJsonString());
             }
 
             return 0;
@@ -179,7 +207,7 @@ internal static class StudioCommand
     private static void Report(StudioEngine engine, IAudioOutput output) =>
         engine.ReportAudioDevice(output.Xruns, output.Overruns, output is FallbackAudioOutput f ? f.Fallbacks : 0);
 
-    private static JsonObject Summary(StudioEngine engine, IAudioOutput output)
+    private static JsonObject Summary(StudioEngine engine, IAudioOutput output, StudioWebHost web)
     {
         EngineCounters c = engine.Counters;
         return new JsonObject
@@ -195,6 +223,7 @@ internal static class StudioCommand
             ["late_notes"] = c.LateNotes,
             ["sensor_frames"] = c.SensorFrames,
             ["bpm"] = engine.Bpm,
+            ["dashboard"] = web.DashboardUrl.ToString(),
         };
     }
 }

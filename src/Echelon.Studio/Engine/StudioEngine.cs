@@ -9,6 +9,7 @@ using Echelon.Sessions;
 using Echelon.Sessions.Recording;
 using Echelon.Studio.Configuration;
 using Echelon.Studio.Mapping;
+using Echelon.Studio.Web;
 
 namespace Echelon.Studio.Engine;
 
@@ -36,7 +37,7 @@ namespace Echelon.Studio.Engine;
 /// step on the calling thread, as fast as the CPU allows: the same sources and seed give the same samples.
 /// </para>
 /// </remarks>
-public sealed class StudioEngine : IStudioRuntime, IDisposable
+public sealed class StudioEngine : IStudioRuntime, IMappingCatalog, IDisposable
 {
     private const int MinIterationCap = 2;
     private const int RecoveryFrames = 200;
@@ -120,6 +121,10 @@ public sealed class StudioEngine : IStudioRuntime, IDisposable
 
     /// <summary>The mappings in force.</summary>
     public IReadOnlyList<ControlMapping> Mappings => Volatile.Read(ref _mapping).Mappings;
+
+    /// <inheritdoc/>
+    IReadOnlyList<MappingSummary> IMappingCatalog.Mappings =>
+        [.. Mappings.Select((m, i) => new MappingSummary($"mapping {i + 1}", m.Source.ToString(), m.Target.ToString(), $"{m.Curve.ToString().ToLowerInvariant()}, {m.Rate.ToString().ToLowerInvariant()} rate, smoothing {m.SmoothingSeconds:0.###} s"))];
 
     /// <inheritdoc/>
     public StudioControls Controls => Volatile.Read(ref _controls);

@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Numerics;
+using Echelon.Studio.Engine;
 
 namespace Echelon.Studio.Web;
 
@@ -22,7 +23,7 @@ namespace Echelon.Studio.Web;
 /// (design note 0016).
 /// </para>
 /// </remarks>
-public sealed class AudioBroadcast
+public sealed class AudioBroadcast : IAudioBlockSink
 {
     /// <summary>Channels in every frame: the stereo mix.</summary>
     public const int Channels = 2;
