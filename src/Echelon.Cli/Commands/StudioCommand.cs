@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
 using Echelon.Audio.Devices;
+using Echelon.Protocols.Midi.Live;
 using Echelon.Studio.Configuration;
 using Echelon.Studio.Engine;
 using Echelon.Studio.Web;
@@ -57,7 +58,18 @@ internal static class StudioCommand
             var broadcast = new AudioBroadcast(configuration.Audio.SampleRate);
             using var engine = new StudioEngine(StudioSetup.ToEngineOptions(configuration, baseDirectory, [broadcast]));
             using IAudioOutput output = OpenOutput(configuration.Audio);
-            using ControlOutputs? outputs = OpenOutputs(engine, configuration);
+            RtMidiOutput? midi;
+            try
+            {
+                midi = OpenMidi(configuration.Midi);
+            }
+            catch (Exception e) when (e is MidiPortException or DllNotFoundException)
+            {
+                return Fail($"midi.port: {e.Message}");
+            }
+
+            using RtMidiOutput? midiOutput = midi;
+            using ControlOutputs? outputs = OpenOutputs(engine, configuration, midi);
             ServerSettings server = configuration.Server;
             await using StudioWebHost web = StudioWebHost.Create(engine, broadcast, new StudioWebHostOptions
             {
@@ -186,11 +198,34 @@ internal static class StudioCommand
         }
     }
 
-    private static ControlOutputs? OpenOutputs(StudioEngine engine, StudioConfiguration configuration)
+    private static ControlOutputs? OpenOutputs(StudioEngine engine, StudioConfiguration configuration, RtMidiOutput? midi)
     {
         IPEndPoint? mirror = Resolve(configuration.Osc.Mirror);
         IPEndPoint? wekinator = Resolve(configuration.Osc.Wekinator);
-        return mirror is null && wekinator is null ? null : new ControlOutputs(engine, () => engine.Mappings, mirror ?? wekinator, wekinator);
+        return mirror is null && wekinator is null && midi is null
+            ? null
+            : new ControlOutputs(engine, () => engine.Mappings, mirror, wekinator, midi is null ? null : midi.TrySend);
+    }
+
+    /// <summary>The MIDI output the configuration names (a port whose name contains <c>midi.port</c>), or null.</summary>
+    private static RtMidiOutput? OpenMidi(MidiOutputSettings settings)
+    {
+        if (settings.Port is not { } port)
+        {
+            return null;
+        }
+
+        RtMidiOutput output = RtMidiOutput.Create("echelon");
+        try
+        {
+            output.OpenPort(port, "out");
+            return output;
+        }
+        catch
+        {
+            output.Dispose();
+            throw;
+        }
     }
 
     private static IPEndPoint? Resolve(NetworkEndpoint? endpoint)
