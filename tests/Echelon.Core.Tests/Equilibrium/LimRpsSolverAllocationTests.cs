@@ -27,18 +27,21 @@ public sealed class LimRpsSolverAllocationTests
             iterations += solver.Step(input, force).IterationsUsed;
         }
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (; t < WarmUpSteps + MeasuredSteps; t++)
-        {
-            signal.Fill(t / 100.0, input);
-            iterations += solver.Step(input, force).IterationsUsed;
-            iterations += solver.ResidualHistory.Length + solver.RatioHistory.Length;
-        }
+        // The least of three measured rounds: a one-off allocation by the runtime on this thread (seen once in CI:
+        // 7 KB in a loop that allocates nothing) cannot repeat in all three; the solver's own would.
+        long bytes = Echelon.Testing.AllocationProbe.SteadyStateBytes(
+            () =>
+            {
+                signal.Fill(t / 100.0, input);
+                iterations += solver.Step(input, force).IterationsUsed;
+                iterations += solver.ResidualHistory.Length + solver.RatioHistory.Length;
+                t++;
+            },
+            warmUp: 0,
+            iterations: MeasuredSteps);
 
-        long after = GC.GetAllocatedBytesForCurrentThread();
-
-        Assert.Equal(0, after - before);
-        Assert.Equal(WarmUpSteps + MeasuredSteps, solver.FramesSolved);
+        Assert.Equal(0, bytes);
+        Assert.Equal(t, solver.FramesSolved);
         Assert.True(iterations > 0);
     }
 
