@@ -110,6 +110,19 @@ public sealed class RtMidiJackPeerTests(JackServer jack, ITestOutputHelper log)
         input.OpenPort("echelon-src:out");
         Assert.True(input.IsOpen);
 
+        // JACK makes the connection asynchronously: until a probe arrives, messages sent now could be lost on a busy
+        // machine (CI lost all 200 once). Probe with a clock tick until one gets through, then drain.
+        var probe = new CollectingHandler();
+        WaitFor(() =>
+        {
+            output.TrySend(MidiMessage.TimingClock);
+            Thread.Sleep(5);
+            input.Poll(ref probe);
+            return probe.Log.Count > 0;
+        }, "the connection to carry a first message");
+        Thread.Sleep(20);
+        input.Poll(ref probe);
+
         var expected = new List<string>();
         var rng = new Random(9);
         for (int i = 0; i < 200; i++)
