@@ -80,7 +80,12 @@ internal static class StudioCommand
                 HeartbeatTimeout = TimeSpan.FromSeconds(server.TimeoutSeconds),
                 TelemetryHz = server.TelemetryHz,
                 PairingToken = server.PairingToken,
-                ConfigureLogging = logging => logging.AddFilter("Microsoft", LogLevel.Warning).AddFilter("System", LogLevel.Warning),
+                // Logs go to standard error, so standard output holds only the --json object.
+                ConfigureLogging = logging => logging
+                    .ClearProviders()
+                    .AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace)
+                    .AddFilter("Microsoft", LogLevel.Warning)
+                    .AddFilter("System", LogLevel.Warning),
             });
             try
             {

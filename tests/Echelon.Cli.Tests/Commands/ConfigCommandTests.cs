@@ -27,7 +27,7 @@ public sealed class ConfigCommandTests : IDisposable
         Assert.True(code == 0, stderr);
         Assert.Equal(string.Empty, stderr);
         Assert.Equal(
-            $"valid: {file}: equilibrium dell, tempo following from 120 BPM within 60–180, sources: synthetic, 4 mappings, audio 48000 Hz in blocks of 128, server 127.0.0.1:5001\n",
+            $"valid: {file}: equilibrium dell, tempo following from 120 BPM within 60–180, sources: synthetic, 5 mappings, audio 48000 Hz in blocks of 128, server 127.0.0.1:5001\n",
             stdout.ReplaceLineEndings("\n"));
     }
 
