@@ -1,6 +1,7 @@
 using Echelon.Audio.Dsp;
 using Echelon.Audio.Instruments;
 using Echelon.Audio.Render;
+using Echelon.Testing;
 
 namespace Echelon.Audio.Tests.Render;
 
@@ -53,18 +54,9 @@ public sealed class InstrumentRendererTests
         renderer.Prepare(Rate, 128);
         var left = new float[128];
         var right = new float[128];
-        for (int i = 0; i < 50; i++)
-        {
-            renderer.RenderBlock(left, right);
-        }
+        long bytes = AllocationProbe.SteadyStateBytes(() => renderer.RenderBlock(left, right), warmUp: 50, iterations: 500);
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 500; i++)
-        {
-            renderer.RenderBlock(left, right);
-        }
-
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Equal(0, bytes);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Echelon.Core.Geometry;
 using Echelon.Core.Numerics;
+using Echelon.Testing;
 
 namespace Echelon.Core.Tests.Geometry;
 
@@ -245,24 +246,17 @@ public sealed class LowRankMetricTests
         var y = new double[64];
         var z = new double[64];
         double sink = 0.0;
-        for (int i = 0; i < 10; i++)
-        {
-            metric.Apply(x, y);
-            metric.Solve(y, z);
-            sink += metric.SquaredNorm(z);
-        }
+        long bytes = AllocationProbe.SteadyStateBytes(
+            () =>
+            {
+                metric.Apply(x, y);
+                metric.Solve(y, z);
+                sink += metric.SquaredNorm(z);
+            },
+            warmUp: 10,
+            iterations: 1000);
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 1000; i++)
-        {
-            metric.Apply(x, y);
-            metric.Solve(y, z);
-            sink += metric.SquaredNorm(z);
-        }
-
-        long after = GC.GetAllocatedBytesForCurrentThread();
-
-        Assert.Equal(0, after - before);
+        Assert.Equal(0, bytes);
         Assert.True(double.IsFinite(sink));
     }
 

@@ -1,5 +1,6 @@
 using Echelon.Core.Metrics;
 using Echelon.Core.Numerics;
+using Echelon.Testing;
 
 namespace Echelon.Core.Tests.Metrics;
 
@@ -63,13 +64,10 @@ public class MetricsAllocationTests
     [Fact]
     public void EveryMetric_AfterWarmUp_AllocatesNothing()
     {
-        _ = RunEveryMetric();
+        double sink = 0.0;
+        long bytes = AllocationProbe.SteadyStateBytes(() => sink += RunEveryMetric(), warmUp: 1, iterations: 1);
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        double sink = RunEveryMetric();
-        long after = GC.GetAllocatedBytesForCurrentThread();
-
-        Assert.Equal(0L, after - before);
+        Assert.Equal(0L, bytes);
         Assert.True(double.IsFinite(sink));
     }
 
@@ -81,19 +79,19 @@ public class MetricsAllocationTests
         sink += Statistics.Percentile(_values, 50.0, _scratch) + ResidualStats.Summarize(_values, _scratch).Mean;
         Jerk.Compute(_trajectory, Dim, 0.01, _jerk);
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int repeat = 0; repeat < 100; repeat++)
-        {
-            sink += Circular.Rmse(_psi, _theta);
-            sink += Circular.Coherence(_psi, _theta);
-            sink += Statistics.Percentile(_values, 50.0, _scratch);
-            sink += ResidualStats.Summarize(_values, _scratch).Mean;
-            Jerk.Compute(_trajectory, Dim, 0.01, _jerk);
-        }
+        long bytes = AllocationProbe.SteadyStateBytes(
+            () =>
+            {
+                sink += Circular.Rmse(_psi, _theta);
+                sink += Circular.Coherence(_psi, _theta);
+                sink += Statistics.Percentile(_values, 50.0, _scratch);
+                sink += ResidualStats.Summarize(_values, _scratch).Mean;
+                Jerk.Compute(_trajectory, Dim, 0.01, _jerk);
+            },
+            warmUp: 0,
+            iterations: 100);
 
-        long after = GC.GetAllocatedBytesForCurrentThread();
-
-        Assert.Equal(0L, after - before);
+        Assert.Equal(0L, bytes);
         Assert.True(double.IsFinite(sink));
     }
 }

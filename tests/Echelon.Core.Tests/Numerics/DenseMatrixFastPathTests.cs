@@ -1,4 +1,5 @@
 using Echelon.Core.Numerics;
+using Echelon.Testing;
 
 namespace Echelon.Core.Tests.Numerics;
 
@@ -42,12 +43,6 @@ public sealed class DenseMatrixFastPathTests
         var x = new double[128];
         var y = new double[128];
         m.Multiply(x, y);
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 100; i++)
-        {
-            m.Multiply(x, y);
-        }
-
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Equal(0, AllocationProbe.SteadyStateBytes(() => m.Multiply(x, y), warmUp: 0, iterations: 100));
     }
 }

@@ -1,4 +1,5 @@
 using Echelon.Core.Numerics;
+using Echelon.Testing;
 
 namespace Echelon.Core.Tests.Numerics;
 
@@ -185,16 +186,16 @@ public sealed class DenseMatrixTests
         m.Multiply(x, y);
         m.MultiplyTransposed(y, back);
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 100; i++)
-        {
-            m.Multiply(x, y);
-            m.MultiplyTransposed(y, back);
-        }
+        long bytes = AllocationProbe.SteadyStateBytes(
+            () =>
+            {
+                m.Multiply(x, y);
+                m.MultiplyTransposed(y, back);
+            },
+            warmUp: 0,
+            iterations: 100);
 
-        long after = GC.GetAllocatedBytesForCurrentThread();
-
-        Assert.Equal(0, after - before);
+        Assert.Equal(0, bytes);
     }
 
     private static DenseMatrix Random(int rows, int cols, ulong seed)

@@ -1,4 +1,5 @@
 using Echelon.Core.Numerics;
+using Echelon.Testing;
 
 namespace Echelon.Core.Tests.Numerics;
 
@@ -138,16 +139,16 @@ public sealed class DeterministicRandomTests
         random.FillGaussian(buffer, 1.0);
         double sink = random.NextDouble() + random.NextGaussian();
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 1000; i++)
-        {
-            sink += random.NextDouble(-1.0, 1.0) + random.NextGaussian() + random.NextUInt64();
-            random.FillGaussian(buffer, 0.5);
-        }
+        long bytes = AllocationProbe.SteadyStateBytes(
+            () =>
+            {
+                sink += random.NextDouble(-1.0, 1.0) + random.NextGaussian() + random.NextUInt64();
+                random.FillGaussian(buffer, 0.5);
+            },
+            warmUp: 0,
+            iterations: 1000);
 
-        long after = GC.GetAllocatedBytesForCurrentThread();
-
-        Assert.Equal(0, after - before);
+        Assert.Equal(0, bytes);
         Assert.True(double.IsFinite(sink));
     }
 }

@@ -1,6 +1,7 @@
 using Echelon.Core.Geometry;
 using Echelon.Core.Numerics;
 using Echelon.Core.Operators;
+using Echelon.Testing;
 
 namespace Echelon.Core.Tests.Operators;
 
@@ -134,17 +135,17 @@ public sealed class CouplerEnergyTests
         coupler.GradientFast(x, y, gx);
         coupler.GradientSlow(x, y, gy);
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 1000; i++)
-        {
-            sink += coupler.Energy(x, y);
-            coupler.GradientFast(x, y, gx);
-            coupler.GradientSlow(x, y, gy);
-        }
+        long bytes = AllocationProbe.SteadyStateBytes(
+            () =>
+            {
+                sink += coupler.Energy(x, y);
+                coupler.GradientFast(x, y, gx);
+                coupler.GradientSlow(x, y, gy);
+            },
+            warmUp: 0,
+            iterations: 1000);
 
-        long after = GC.GetAllocatedBytesForCurrentThread();
-
-        Assert.Equal(0, after - before);
+        Assert.Equal(0, bytes);
         Assert.True(double.IsFinite(sink));
     }
 

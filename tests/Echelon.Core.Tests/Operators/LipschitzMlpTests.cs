@@ -1,5 +1,6 @@
 using Echelon.Core.Numerics;
 using Echelon.Core.Operators;
+using Echelon.Testing;
 
 namespace Echelon.Core.Tests.Operators;
 
@@ -273,20 +274,9 @@ public sealed class LipschitzMlpTests
         var x = new double[16];
         new DeterministicRandom(16UL).FillGaussian(x, 1.0);
         var y = new double[8];
-        for (int i = 0; i < 10; i++)
-        {
-            mlp.Forward(x, y);
-        }
+        long bytes = AllocationProbe.SteadyStateBytes(() => mlp.Forward(x, y), warmUp: 10, iterations: 1000);
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 1000; i++)
-        {
-            mlp.Forward(x, y);
-        }
-
-        long after = GC.GetAllocatedBytesForCurrentThread();
-
-        Assert.Equal(0, after - before);
+        Assert.Equal(0, bytes);
         Assert.True(Vec.AllFinite(y));
     }
 

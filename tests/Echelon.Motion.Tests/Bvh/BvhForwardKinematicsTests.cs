@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Numerics;
 using Echelon.Motion.Bvh;
+using Echelon.Testing;
 
 namespace Echelon.Motion.Tests.Bvh;
 
@@ -240,13 +241,13 @@ public sealed class BvhForwardKinematicsTests
         var positions = new Vector3[file.PointCount];
         file.ComputePositions(0, positions);
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int frame = 0; frame < file.FrameCount; frame++)
-        {
-            file.ComputePositions(frame, positions);
-        }
+        // Each round computes every frame of the file once.
+        int computed = 0;
+        long allocated = AllocationProbe.SteadyStateBytes(
+            () => file.ComputePositions(computed++ % file.FrameCount, positions),
+            warmUp: 0,
+            iterations: file.FrameCount);
 
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
         Assert.Equal(0, allocated);
     }
 
@@ -275,13 +276,8 @@ public sealed class BvhForwardKinematicsTests
         file.ComputePositions(0, positions);
         AssertNear(new Vector3(0, 1.99f, 0), positions[^1]);
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int k = 0; k < 100; k++)
-        {
-            file.ComputePositions(k % 2, positions);
-        }
-
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        int k = 0;
+        Assert.Equal(0, AllocationProbe.SteadyStateBytes(() => file.ComputePositions(k++ % 2, positions), warmUp: 0, iterations: 100));
         Assert.True(positions[^1].X < -0.5f, $"the chain should curl towards −x; tip at {positions[^1]}");
     }
 }

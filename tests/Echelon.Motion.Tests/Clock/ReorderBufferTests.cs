@@ -2,6 +2,7 @@ using System.Numerics;
 using Echelon.Core.Numerics;
 using Echelon.Motion.Clock;
 using Echelon.Motion.Frames;
+using Echelon.Testing;
 
 namespace Echelon.Motion.Tests.Clock;
 
@@ -204,7 +205,9 @@ public sealed class ReorderBufferTests
         // Frames 5 ms apart arriving up to 30 ms late; a small capacity so the measured stretch also
         // forces releases, and every 97th frame is pushed far too late to be rejected.
         var random = new DeterministicRandom(22);
-        const int total = 8192;
+        const int warmUp = 2048;
+        const int measured = 6144;
+        const int total = warmUp + (3 * measured); // room for AllocationProbe's three rounds
         var frames = new ImuFrame[total];
         var arrivals = new long[total];
         for (int i = 0; i < total; i++)
@@ -218,7 +221,6 @@ public sealed class ReorderBufferTests
         int[] order = Enumerable.Range(0, total).OrderBy(i => arrivals[i]).ThenBy(i => i).ToArray();
         var buffer = new ReorderBuffer(windowNs: 50 * Ms, capacity: 8);
         long checksum = 0;
-        const int warmUp = 2048;
         for (int k = 0; k < warmUp; k++)
         {
             checksum += PushThenDrain(buffer, frames[order[k]], arrivals[order[k]]);
@@ -226,13 +228,15 @@ public sealed class ReorderBufferTests
 
         long forcedBefore = buffer.ForcedReleases;
         long rejectedBefore = buffer.RejectedLate;
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int k = warmUp; k < total; k++)
-        {
-            checksum += PushThenDrain(buffer, frames[order[k]], arrivals[order[k]]);
-        }
-
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        int next = warmUp;
+        long allocated = AllocationProbe.SteadyStateBytes(
+            () =>
+            {
+                checksum += PushThenDrain(buffer, frames[order[next]], arrivals[order[next]]);
+                next++;
+            },
+            warmUp: 0,
+            iterations: measured);
 
         Assert.Equal(0, allocated);
         Assert.True(buffer.ForcedReleases > forcedBefore);

@@ -5,6 +5,7 @@ using Echelon.Motion.Frames;
 using Echelon.Motion.Skeleton;
 using Echelon.Motion.Sources;
 using Echelon.Motion.Synthetic;
+using Echelon.Testing;
 
 namespace Echelon.Motion.Tests.Dynamics;
 
@@ -185,7 +186,11 @@ public sealed class Dynamics128BuilderTests
     [Fact]
     public void SteadyState_AllocatesNothing()
     {
-        using var dancer = new SyntheticDancer(new SyntheticDancerOptions { Seconds = 12 });
+        const int warmUpTicks = 200;
+        const int measuredTicks = 1000;
+        const int seconds = 32; // 100 ticks a second: the warm-up and AllocationProbe's three rounds all see frames
+
+        using var dancer = new SyntheticDancer(new SyntheticDancerOptions { Seconds = seconds });
         var frames = new List<SensorFrame>();
         while (dancer.TryRead(out SensorFrame? f))
         {
@@ -195,24 +200,25 @@ public sealed class Dynamics128BuilderTests
         var builder = new Dynamics128Builder();
         var v = new Dynamics128Vector();
         int next = 0;
-        long allocated = 0;
-        for (long tick = 0; tick < 1200; tick++)
-        {
-            long t = tick * TickNs;
-            long before = GC.GetAllocatedBytesForCurrentThread();
-            while (next < frames.Count && frames[next].HostTimeNs <= t)
+        long tick = 0;
+        long allocated = AllocationProbe.SteadyStateBytes(
+            () =>
             {
-                builder.Ingest(frames[next++]);
-            }
+                long t = tick * TickNs;
+                while (next < frames.Count && frames[next].HostTimeNs <= t)
+                {
+                    builder.Ingest(frames[next++]);
+                }
 
-            builder.Build(t, v);
-            if (tick >= 200)
-            {
-                allocated += GC.GetAllocatedBytesForCurrentThread() - before;
-            }
-        }
+                builder.Build(t, v);
+                tick++;
+            },
+            warmUp: warmUpTicks,
+            iterations: measuredTicks);
 
         Assert.Equal(0, allocated);
+        Assert.True(tick * TickNs <= seconds * 1_000_000_000L, "every measured tick falls inside the dance");
+        Assert.True(next > 0 && frames[next - 1].HostTimeNs > (tick - 100) * TickNs, "frames were still arriving in the last measured second");
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Echelon.Music.Theory;
+using Echelon.Testing;
 
 namespace Echelon.Music.Tests.Theory;
 
@@ -11,11 +12,9 @@ public sealed class ProgressionGeneratorAllocationTests
         var generator = new ProgressionGenerator(new Scale(2, Mode.Dorian), 3) { Tension = new UnitInterval(0.5, "tension") };
         int sum = Draw(generator, 200); // warm-up: every path once
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        sum += Draw(generator, 10_000);
-        long after = GC.GetAllocatedBytesForCurrentThread();
+        long bytes = AllocationProbe.SteadyStateBytes(() => sum += Draw(generator, 10_000), warmUp: 0, iterations: 1);
 
-        Assert.Equal(0, after - before);
+        Assert.Equal(0, bytes);
         Assert.True(sum > 0);
     }
 

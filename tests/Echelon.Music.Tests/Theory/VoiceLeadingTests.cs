@@ -1,5 +1,6 @@
 using Echelon.Core.Numerics;
 using Echelon.Music.Theory;
+using Echelon.Testing;
 
 namespace Echelon.Music.Tests.Theory;
 
@@ -122,16 +123,18 @@ public sealed class VoiceLeadingTests
             sum += VoiceLeading.Voice(chords[i % 3], previous, output, 40, 84);
         }
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 1000; i++)
-        {
-            sum += VoiceLeading.Voice(chords[i % 3], previous, output, 40, 84);
-            output.CopyTo(previous, 0);
-        }
+        int voiced = 0;
+        long bytes = AllocationProbe.SteadyStateBytes(
+            () =>
+            {
+                sum += VoiceLeading.Voice(chords[voiced % 3], previous, output, 40, 84);
+                output.CopyTo(previous, 0);
+                voiced++;
+            },
+            warmUp: 0,
+            iterations: 1000);
 
-        long after = GC.GetAllocatedBytesForCurrentThread();
-
-        Assert.Equal(0, after - before);
+        Assert.Equal(0, bytes);
         Assert.True(sum >= 0);
     }
 

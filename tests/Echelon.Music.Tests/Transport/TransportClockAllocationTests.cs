@@ -1,5 +1,6 @@
 using Echelon.Music.Theory;
 using Echelon.Music.Transport;
+using Echelon.Testing;
 
 namespace Echelon.Music.Tests.Transport;
 
@@ -16,11 +17,9 @@ public sealed class TransportClockAllocationTests
         var keys = new[] { new Scale(0, Mode.Ionian), new Scale(7, Mode.Dorian) };
         double sink = Play(clock, keys, 2_000); // warm-up: every path once
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        sink += Play(clock, keys, 20_000);
-        long after = GC.GetAllocatedBytesForCurrentThread();
+        long bytes = AllocationProbe.SteadyStateBytes(() => sink += Play(clock, keys, 20_000), warmUp: 0, iterations: 1);
 
-        Assert.Equal(0, after - before);
+        Assert.Equal(0, bytes);
         Assert.True(sink > 0);
     }
 

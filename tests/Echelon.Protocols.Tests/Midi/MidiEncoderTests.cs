@@ -1,5 +1,6 @@
 using Echelon.Protocols.Midi;
 using Echelon.Protocols.Tests.Midi.Infrastructure;
+using Echelon.Testing;
 
 namespace Echelon.Protocols.Tests.Midi;
 
@@ -111,10 +112,8 @@ public sealed class MidiEncoderTests
             return n;
         }
 
-        Run();
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        int total = Run();
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        int total = 0;
+        Assert.Equal(0, AllocationProbe.SteadyStateBytes(() => total = Run(), warmUp: 1, iterations: 1));
         Assert.True(total > 256 * 3);
     }
 }

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using Echelon.Protocols.Osc;
+using Echelon.Testing;
 
 namespace Echelon.Protocols.Tests.Osc;
 
@@ -96,21 +97,18 @@ public sealed class OscAddressPatternTests
         OscAddressPattern compiled = OscAddressPattern.Parse("/echelon/{motion,audio}/*/[a-z]?");
         byte[] address = "/echelon/motion/accel/xy"u8.ToArray();
         int hits = 0;
-        long least = long.MaxValue;
-        for (int round = 0; round < 3; round++)
-        {
-            long before = GC.GetAllocatedBytesForCurrentThread();
-            for (int i = 0; i < 1000; i++)
+        int calls = 0;
+        long bytes = AllocationProbe.SteadyStateBytes(
+            () =>
             {
                 hits += compiled.IsMatch(address) ? 1 : 0;
                 hits += OscAddressPattern.IsMatch("/echelon/*/acc?l/xy"u8, address) ? 1 : 0;
-            }
+                calls++;
+            },
+            iterations: 1000);
 
-            least = Math.Min(least, GC.GetAllocatedBytesForCurrentThread() - before);
-        }
-
-        Assert.Equal(0, least);
-        Assert.Equal(6000, hits);
+        Assert.Equal(0, bytes);
+        Assert.Equal(2 * calls, hits);
     }
 
     /// <summary>Reference twin: the same semantics through .NET's regex engine, translated independently.</summary>

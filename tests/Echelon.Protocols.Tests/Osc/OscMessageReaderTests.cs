@@ -1,4 +1,5 @@
 using Echelon.Protocols.Osc;
+using Echelon.Testing;
 
 namespace Echelon.Protocols.Tests.Osc;
 
@@ -163,11 +164,8 @@ public sealed class OscMessageReaderTests
     public void Reading_AllocatesNothing()
     {
         double sink = 0;
-        long least = long.MaxValue;
-        for (int round = 0; round < 3; round++)
-        {
-            long before = GC.GetAllocatedBytesForCurrentThread();
-            for (int i = 0; i < 1000; i++)
+        long bytes = AllocationProbe.SteadyStateBytes(
+            () =>
             {
                 foreach (OscArgument a in new OscMessageReader(s_all, OscDecodeOptions.Strict))
                 {
@@ -178,12 +176,10 @@ public sealed class OscMessageReaderTests
 
                     sink += a.Data.Length;
                 }
-            }
+            },
+            iterations: 1000);
 
-            least = Math.Min(least, GC.GetAllocatedBytesForCurrentThread() - before);
-        }
-
-        Assert.Equal(0, least);
+        Assert.Equal(0, bytes);
         Assert.NotEqual(0, sink);
     }
 }

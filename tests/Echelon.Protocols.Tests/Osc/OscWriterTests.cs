@@ -1,4 +1,5 @@
 using Echelon.Protocols.Osc;
+using Echelon.Testing;
 
 namespace Echelon.Protocols.Tests.Osc;
 
@@ -192,11 +193,9 @@ public sealed class OscWriterTests
     {
         byte[] buffer = new byte[512];
         byte[] blob = [1, 2, 3, 4, 5];
-        long least = long.MaxValue;
-        for (int round = 0; round < 3; round++)
-        {
-            long before = GC.GetAllocatedBytesForCurrentThread();
-            for (int i = 0; i < 1000; i++)
+        int i = 0;
+        long bytes = AllocationProbe.SteadyStateBytes(
+            () =>
             {
                 var w = new OscWriter(buffer);
                 w.BeginBundle(new OscTimeTag((uint)i, 0u));
@@ -214,11 +213,10 @@ public sealed class OscWriterTests
                 w.WriteInt64(i);
                 w.EndMessage();
                 w.EndBundle();
-            }
+                i++;
+            },
+            iterations: 1000);
 
-            least = Math.Min(least, GC.GetAllocatedBytesForCurrentThread() - before);
-        }
-
-        Assert.Equal(0, least);
+        Assert.Equal(0, bytes);
     }
 }

@@ -3,6 +3,7 @@ using Echelon.Audio.Render;
 using Echelon.Audio.Wav;
 using Echelon.Music.Composition;
 using Echelon.Studio.Render;
+using Echelon.Testing;
 
 namespace Echelon.Studio.Tests.Render;
 
@@ -61,7 +62,11 @@ public sealed class RenderJobTests(RenderFixture fixture) : IClassFixture<Render
     [Fact]
     public void RenderLoop_AfterWarmUp_AllocatesNothing()
     {
-        List<NoteEvent> notes = Arrangement.Compose(new ArrangementOptions { Seconds = 8, Seed = 3 });
+        const int warmUpBlocks = 200;
+        const int measuredBlocks = 2800;
+        const int seconds = 24; // long enough that the warm-up and all three measured rounds render music, not silence past the end
+
+        List<NoteEvent> notes = Arrangement.Compose(new ArrangementOptions { Seconds = seconds, Seed = 3 });
         InstrumentEvent[] events = [.. notes.Select(n => new InstrumentEvent(n.StartSample, (int)n.Agent, n.Pitch, n.Velocity, n.DurationSamples))];
         var renderer = new InstrumentRenderer(Band.Create(), events);
         renderer.Prepare(48_000, 128);
@@ -69,18 +74,19 @@ public sealed class RenderJobTests(RenderFixture fixture) : IClassFixture<Render
         bus.Prepare(48_000, 128, 120);
         var left = new float[128];
         var right = new float[128];
-        long allocated = 0;
-        for (int block = 0; block < 3000; block++)
-        {
-            long before = GC.GetAllocatedBytesForCurrentThread();
-            renderer.RenderBlock(left, right);
-            bus.Process(left, right, renderer.StemLeft((int)AgentKind.Melody, 128), renderer.StemRight((int)AgentKind.Melody, 128));
-            if (block >= 200)
+        int blocks = 0;
+        long allocated = AllocationProbe.SteadyStateBytes(
+            () =>
             {
-                allocated += GC.GetAllocatedBytesForCurrentThread() - before;
-            }
-        }
+                renderer.RenderBlock(left, right);
+                bus.Process(left, right, renderer.StemLeft((int)AgentKind.Melody, 128), renderer.StemRight((int)AgentKind.Melody, 128));
+                blocks++;
+            },
+            warmUp: warmUpBlocks,
+            iterations: measuredBlocks);
 
         Assert.Equal(0, allocated);
+        Assert.True(blocks >= warmUpBlocks + measuredBlocks);
+        Assert.True(blocks * 128L <= seconds * 48_000L, "every measured block falls inside the arrangement");
     }
 }
