@@ -36,9 +36,16 @@ internal sealed class AudioPipeline
     private int _clockSequence;
     private long _clockPosition;
     private long _clockTicks;
+    // Level metering. The audio thread is the only writer of the running totals and of the peak; the control thread
+    // remembers the totals it last saw and asks for a new peak window by bumping the epoch. Neither side ever writes the
+    // other's fields, so no update is lost (a read-modify-write on both sides would lose some).
+    private double _sumSquaresTotal;
+    private long _measuredTotal;
     private double _peakSquare;
-    private double _sumSquares;
-    private long _measured;
+    private int _peakEpoch;
+    private int _seenPeakEpoch;
+    private double _takenSum;
+    private long _takenCount;
 
     public AudioPipeline(NoteQueue notes, int sampleRate, int maxBlock, double bpm, IReadOnlyList<IAudioBlockSink> sinks)
     {
@@ -110,11 +117,16 @@ internal sealed class AudioPipeline
     /// <summary>Peak and RMS of what was rendered since the last call, dBFS, and resets them (control thread).</summary>
     public (double PeakDbfs, double RmsDbfs) TakeLevels()
     {
-        double peak = Interlocked.Exchange(ref _peakSquare, 0);
-        double sum = Interlocked.Exchange(ref _sumSquares, 0);
-        long n = Interlocked.Exchange(ref _measured, 0);
+        double peak = Volatile.Read(ref _peakSquare);
+        Interlocked.Increment(ref _peakEpoch);
+        double sum = Volatile.Read(ref _sumSquaresTotal);
+        long n = Volatile.Read(ref _measuredTotal);
+        double windowSum = sum - _takenSum;
+        long windowCount = n - _takenCount;
+        _takenSum = sum;
+        _takenCount = n;
         static double Db(double square) => square > 1e-12 ? 10 * Math.Log10(square) : -120;
-        return (Db(peak), n > 0 ? Db(sum / n) : -120);
+        return (Db(peak), windowCount > 0 ? Db(Math.Max(0, windowSum) / windowCount) : -120);
     }
 
     /// <summary>Renders one block into <paramref name="left"/> and <paramref name="right"/> (any length up to the prepared maximum).</summary>
@@ -189,13 +201,19 @@ internal sealed class AudioPipeline
             sum += 0.5 * ((l * l) + (r * r));
         }
 
-        if (peak > Volatile.Read(ref _peakSquare))
+        int epoch = Volatile.Read(ref _peakEpoch);
+        if (epoch != _seenPeakEpoch)
+        {
+            _seenPeakEpoch = epoch;
+            Volatile.Write(ref _peakSquare, peak);
+        }
+        else if (peak > _peakSquare)
         {
             Volatile.Write(ref _peakSquare, peak);
         }
 
-        Volatile.Write(ref _sumSquares, Volatile.Read(ref _sumSquares) + sum);
-        Volatile.Write(ref _measured, Volatile.Read(ref _measured) + left.Length);
+        Volatile.Write(ref _sumSquaresTotal, _sumSquaresTotal + sum);
+        Volatile.Write(ref _measuredTotal, _measuredTotal + left.Length);
 
         foreach (IAudioBlockSink sink in _sinks)
         {
