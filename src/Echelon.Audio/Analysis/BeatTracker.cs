@@ -39,7 +39,6 @@ public sealed class BeatTracker
     private readonly float[] _im;
     private long _frames;
     private double _period;
-    private double _lastBeat = double.NaN;
     private double _next = double.NaN;
     private double _lastEmitted = double.NegativeInfinity;
     private int _votes;
@@ -144,7 +143,6 @@ public sealed class BeatTracker
         Array.Clear(_ring);
         _frames = 0;
         _period = 0;
-        _lastBeat = double.NaN;
         _next = double.NaN;
         _lastEmitted = double.NegativeInfinity;
         _votes = 0;
@@ -316,9 +314,9 @@ public sealed class BeatTracker
             refined += Parabola(scores[bestOffset - 1], scores[bestOffset], scores[bestOffset + 1]);
         }
 
-        _lastBeat = _frames - 1 - refined;
+        double lastBeat = _frames - 1 - refined;
         double now = _frames - 1;
-        double predicted = _lastBeat + (_period * Math.Ceiling((now - _lastBeat) / _period));
+        double predicted = lastBeat + (_period * Math.Ceiling((now - lastBeat) / _period));
         if (double.IsNaN(_next))
         {
             _next = predicted <= now ? predicted + _period : predicted;

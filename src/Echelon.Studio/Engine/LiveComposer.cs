@@ -26,7 +26,6 @@ internal sealed class LiveComposer
     private readonly List<NoteEvent> _bar = new(1024);
     private readonly NoteQueue _queue;
     private readonly int _sampleRate;
-    private readonly ulong _seed;
     private readonly long[] _gridStart = new long[4];
     private readonly double[] _gridSamplesPerBeat = new double[4];
     private Scale _scale;
@@ -37,7 +36,6 @@ internal sealed class LiveComposer
 
     public LiveComposer(ulong seed, int sampleRate, Scale scale, long firstDownbeat, NoteQueue queue)
     {
-        _seed = seed;
         _sampleRate = sampleRate;
         _scale = scale;
         _queue = queue;
@@ -54,12 +52,6 @@ internal sealed class LiveComposer
         _next = _progression.NextChord();
         _gridStart.AsSpan().Fill(long.MinValue);
     }
-
-    /// <summary>Bars composed so far.</summary>
-    public int Bars => _barIndex;
-
-    /// <summary>Where the next bar starts, samples.</summary>
-    public long NextBarStart => _nextBarStart;
 
     /// <summary>The tempo of the newest composed bar, BPM (0 before the first).</summary>
     public double Bpm { get; private set; }
@@ -135,26 +127,6 @@ internal sealed class LiveComposer
         }
 
         return best < 0 ? -1 : Math.Min(BeatsPerBar, (position - _gridStart[best]) / _gridSamplesPerBeat[best]);
-    }
-
-    /// <summary>Forgets everything: back to the seed, the first downbeat at <paramref name="firstDownbeat"/>.</summary>
-    public void Reset(Scale scale, long firstDownbeat)
-    {
-        foreach (IComposerAgent agent in _agents)
-        {
-            agent.Reset();
-        }
-
-        _scale = scale;
-        _progression.Scale = scale;
-        _progression.StartSection();
-        _next = _progression.NextChord();
-        _section = 0;
-        _barIndex = 0;
-        _nextBarStart = firstDownbeat;
-        _gridStart.AsSpan().Fill(long.MinValue);
-        Bpm = 0;
-        _ = _seed;
     }
 
     private sealed class NoteOrder : IComparer<NoteEvent>

@@ -40,6 +40,8 @@ namespace Echelon.Studio.Engine;
 public sealed class StudioEngine : IStudioRuntime, IMappingCatalog, IDisposable
 {
     private const int MinIterationCap = 2;
+    private static readonly int s_tempoSlot = Dynamics128Layout.Find("tempo")!.Index;
+    private static readonly int s_tempoConfidenceSlot = Dynamics128Layout.Find("tempo_confidence")!.Index;
     private const int RecoveryFrames = 200;
 
     private readonly EngineOptions _options;
@@ -474,8 +476,8 @@ public sealed class StudioEngine : IStudioRuntime, IMappingCatalog, IDisposable
     private void FollowTempo(StudioControls controls)
     {
         // The dancer's tempo: Dynamics128's tempo slot (0 at 120 BPM, ±1 per 60 BPM) when its confidence allows.
-        int tempoSlot = Dynamics128Layout.RhythmBase + 2;
-        int confidenceSlot = Dynamics128Layout.RhythmBase + 7;
+        int tempoSlot = s_tempoSlot;
+        int confidenceSlot = s_tempoConfidenceSlot;
         bool known = _vector.IsValid(tempoSlot) && _vector.IsValid(confidenceSlot) && _vector.Values[confidenceSlot] >= _options.MinTempoConfidence;
         _dancerBpm = known ? 120 + (60 * _vector.Values[tempoSlot]) : 0;
         double target = _options.Tempo == TempoMode.Follow && known

@@ -17,7 +17,13 @@ namespace Echelon.Studio.Mapping;
 /// </remarks>
 public sealed class MappingEngine
 {
+    // What each mapping drives, resolved once from its target's name: 0–3 the composer controls in ControlState order,
+    // 4–8 the synth macros, −1 MIDI and OSC (read per mapping by the outputs).
+    private static readonly string[] s_targets = ["intensity", "density", "brightness", "tension", "cutoff", "resonance", "reverb", "delay", "gain"];
+
     private readonly ControlMapping[] _mappings;
+    private readonly int[] _targets;
+    private readonly double[] _targetValues = new double[9];
     private readonly double[] _input;
     private readonly double[] _output;
     private readonly bool[] _primed;
@@ -39,6 +45,17 @@ public sealed class MappingEngine
             if (source.Index >= limit)
             {
                 throw new ArgumentException($"mappings[{i}].source: {source} is out of range; the latent has {limit} coordinates (0–{limit - 1})", nameof(mappings));
+            }
+        }
+
+        _targets = new int[_mappings.Length];
+        for (int i = 0; i < _mappings.Length; i++)
+        {
+            MappingTarget target = _mappings[i].Target;
+            _targets[i] = target.Kind is MappingTargetKind.Composer or MappingTargetKind.Synth ? Array.IndexOf(s_targets, target.Name) : -1;
+            if (target.Kind is MappingTargetKind.Composer or MappingTargetKind.Synth && _targets[i] < 0)
+            {
+                throw new ArgumentException($"mappings[{i}].target: {target} is not played by the engine; allowed: composer.<{string.Join('|', s_targets[..4])}>, synth.<{string.Join('|', s_targets[4..])}>", nameof(mappings));
             }
         }
 
@@ -75,8 +92,14 @@ public sealed class MappingEngine
     public void Evaluate(ReadOnlySpan<double> fast, ReadOnlySpan<double> slow, double psi, double phi, Dynamics128Vector vector, bool beat, double baseIntensity, double seconds)
     {
         ArgumentNullException.ThrowIfNull(vector);
-        double intensity = 0.5, density = 0.5, brightness = 0.5, tension = 0.5;
-        SynthMacros synth = SynthMacros.Default;
+        SynthMacros defaults = SynthMacros.Default;
+        Span<double> values = _targetValues;
+        values[..4].Fill(0.5);
+        values[4] = defaults.Cutoff;
+        values[5] = defaults.Resonance;
+        values[6] = defaults.Reverb;
+        values[7] = defaults.Delay;
+        values[8] = defaults.Gain;
         for (int i = 0; i < _mappings.Length; i++)
         {
             ControlMapping m = _mappings[i];
@@ -108,31 +131,16 @@ public sealed class MappingEngine
                 _output[i] += (1 - Math.Exp(-seconds / m.SmoothingSeconds)) * (target - _output[i]);
             }
 
-            double v = _output[i];
-            switch (m.Target.Kind)
+            if (_targets[i] >= 0)
             {
-                case MappingTargetKind.Composer:
-                    switch (m.Target.Name)
-                    {
-                        case "intensity": intensity = v; break;
-                        case "density": density = v; break;
-                        case "brightness": brightness = v; break;
-                        default: tension = v; break;
-                    }
-
-                    break;
-                case MappingTargetKind.Synth:
-                    synth = synth.With(m.Target.Name, v);
-                    break;
-                default:
-                    break;
+                values[_targets[i]] = _output[i];
             }
         }
 
-        Intensity = Math.Clamp(intensity + (baseIntensity - 0.5), 0, 1);
-        Density = Math.Clamp(density, 0, 1);
-        Brightness = Math.Clamp(brightness, 0, 1);
-        Tension = Math.Clamp(tension, 0, 1);
-        Synth = synth;
+        Intensity = Math.Clamp(values[0] + (baseIntensity - 0.5), 0, 1);
+        Density = Math.Clamp(values[1], 0, 1);
+        Brightness = Math.Clamp(values[2], 0, 1);
+        Tension = Math.Clamp(values[3], 0, 1);
+        Synth = new SynthMacros(values[4], values[5], values[6], values[7], values[8]);
     }
 }

@@ -25,15 +25,4 @@ public readonly record struct SynthMacros(double Cutoff, double Resonance, doubl
 
     /// <summary>The master gain 0–2.</summary>
     public double MasterGain => 2 * Math.Clamp(Gain, 0, 1);
-
-    /// <summary>This set with the macro named <paramref name="name"/> (cutoff, resonance, reverb, delay, gain) at <paramref name="value"/>.</summary>
-    public SynthMacros With(string name, double value) => name switch
-    {
-        "cutoff" => this with { Cutoff = value },
-        "resonance" => this with { Resonance = value },
-        "reverb" => this with { Reverb = value },
-        "delay" => this with { Delay = value },
-        "gain" => this with { Gain = value },
-        _ => throw new ArgumentException($"'{name}' is not a synth macro; allowed: cutoff, resonance, reverb, delay, gain", nameof(name)),
-    };
 }

@@ -93,7 +93,7 @@ public sealed class MappingEngineTests
         Assert.Equal(0.12, d.ReverbMix, 12);
         Assert.Equal(0.22, d.EchoSend, 12);
         Assert.Equal(1.0, d.MasterGain, 12);
-        Assert.Contains("cutoff, resonance, reverb, delay, gain", Assert.Throws<ArgumentException>(() => d.With("detune", 1)).Message, StringComparison.Ordinal);
+        Assert.Contains("cutoff, resonance, reverb, delay, gain", Assert.Throws<ArgumentException>(() => MappingTarget.Synth("detune")).Message, StringComparison.Ordinal);
     }
 
     [Fact]
