@@ -1,8 +1,9 @@
 namespace Echelon.Core;
 
-/// <summary>Validation shared by the parameter classes: every failure names the field and what is allowed.</summary>
-internal static class ParameterGuard
+/// <summary>Validation shared by the parameter and option classes of every assembly: every failure names the field and what is allowed.</summary>
+public static class ParameterGuard
 {
+    /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> "<paramref name="name"/> must be <paramref name="allowed"/>." unless <paramref name="ok"/>.</summary>
     public static void Require(bool ok, string name, double value, string allowed)
     {
         if (!ok)
@@ -11,6 +12,7 @@ internal static class ParameterGuard
         }
     }
 
+    /// <summary>Throws <see cref="ArgumentException"/> naming the first non-finite entry of <paramref name="values"/>.</summary>
     public static void RequireFinite(ReadOnlySpan<double> values, string name)
     {
         for (int i = 0; i < values.Length; i++)
@@ -22,6 +24,7 @@ internal static class ParameterGuard
         }
     }
 
+    /// <summary>Throws <see cref="ArgumentException"/> unless <paramref name="actual"/> is <paramref name="expected"/>, saying <paramref name="why"/>.</summary>
     public static void RequireSize(int actual, int expected, string name, string why)
     {
         if (actual != expected)

@@ -1,3 +1,5 @@
+using Echelon.Core;
+
 namespace Echelon.Audio.Analysis;
 
 /// <summary>
@@ -96,19 +98,9 @@ public sealed record ListeningOptions
         return this;
     }
 
-    private static void Range(double value, double min, double max, string name, string unit)
-    {
-        if (!(value >= min && value <= max))
-        {
-            throw new ArgumentOutOfRangeException(name, value, $"{name} must be from {min:G4} to {max:G4} {unit}".TrimEnd());
-        }
-    }
+    private static void Range(double value, double min, double max, string name, string unit) =>
+        ParameterGuard.Require(value >= min && value <= max, name, value, $"from {min:G4} to {max:G4} {unit}".TrimEnd());
 
-    private static void PowerOfTwo(int value, int min, int max, string name)
-    {
-        if (value < min || value > max || (value & (value - 1)) != 0)
-        {
-            throw new ArgumentOutOfRangeException(name, value, $"{name} must be a power of two from {min} to {max}");
-        }
-    }
+    private static void PowerOfTwo(int value, int min, int max, string name) =>
+        ParameterGuard.Require(value >= min && value <= max && (value & (value - 1)) == 0, name, value, $"a power of two from {min} to {max}");
 }

@@ -1,3 +1,4 @@
+using Echelon.Core;
 using Echelon.Motion.Dynamics;
 using Echelon.Motion.Sources;
 using Echelon.Studio.Configuration;
@@ -70,26 +71,18 @@ public sealed record EngineOptions
     /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> naming the first bad setting and what is allowed.</summary>
     public EngineOptions Validate()
     {
-        Check(SampleRate is >= 8_000 and <= 192_000, nameof(SampleRate), SampleRate, "8000–192000 Hz");
-        Check(MaxBlock is >= 16 and <= 16_384, nameof(MaxBlock), MaxBlock, "16–16384");
-        Check(ControlRateHz is >= 10 and <= 1000 && SampleRate % ControlRateHz == 0, nameof(ControlRateHz), ControlRateHz, "10–1000 Hz, dividing the sample rate");
-        Check(MinBpm is >= 40 and <= 200, nameof(MinBpm), MinBpm, "40–200");
-        Check(MaxBpm >= MinBpm && MaxBpm <= 200, nameof(MaxBpm), MaxBpm, "MinBpm–200");
-        Check(MaxBpmChangePerSecond is > 0 and <= 100, nameof(MaxBpmChangePerSecond), MaxBpmChangePerSecond, "(0, 100] BPM/s");
-        Check(MinTempoConfidence is >= 0 and <= 1, nameof(MinTempoConfidence), MinTempoConfidence, "0–1");
-        Check(FastSize is >= 4 and <= 256, nameof(FastSize), FastSize, "4–256");
-        Check(ComposeAheadSeconds is >= 0.05 and <= 4, nameof(ComposeAheadSeconds), ComposeAheadSeconds, "0.05–4 s");
-        Check(FrameBudgetShare is >= 0.1 and <= 1, nameof(FrameBudgetShare), FrameBudgetShare, "0.1–1");
-        Check(SensorQueueCapacity >= 16 && (SensorQueueCapacity & (SensorQueueCapacity - 1)) == 0, nameof(SensorQueueCapacity), SensorQueueCapacity, "a power of two, 16 or more");
-        Check(NoteQueueCapacity >= 256 && (NoteQueueCapacity & (NoteQueueCapacity - 1)) == 0, nameof(NoteQueueCapacity), NoteQueueCapacity, "a power of two, 256 or more");
+        ParameterGuard.Require(SampleRate is >= 8_000 and <= 192_000, nameof(SampleRate), SampleRate, "8000–192000 Hz");
+        ParameterGuard.Require(MaxBlock is >= 16 and <= 16_384, nameof(MaxBlock), MaxBlock, "16–16384");
+        ParameterGuard.Require(ControlRateHz is >= 10 and <= 1000 && SampleRate % ControlRateHz == 0, nameof(ControlRateHz), ControlRateHz, "10–1000 Hz, dividing the sample rate");
+        ParameterGuard.Require(MinBpm is >= 40 and <= 200, nameof(MinBpm), MinBpm, "40–200");
+        ParameterGuard.Require(MaxBpm >= MinBpm && MaxBpm <= 200, nameof(MaxBpm), MaxBpm, "MinBpm–200");
+        ParameterGuard.Require(MaxBpmChangePerSecond is > 0 and <= 100, nameof(MaxBpmChangePerSecond), MaxBpmChangePerSecond, "(0, 100] BPM/s");
+        ParameterGuard.Require(MinTempoConfidence is >= 0 and <= 1, nameof(MinTempoConfidence), MinTempoConfidence, "0–1");
+        ParameterGuard.Require(FastSize is >= 4 and <= 256, nameof(FastSize), FastSize, "4–256");
+        ParameterGuard.Require(ComposeAheadSeconds is >= 0.05 and <= 4, nameof(ComposeAheadSeconds), ComposeAheadSeconds, "0.05–4 s");
+        ParameterGuard.Require(FrameBudgetShare is >= 0.1 and <= 1, nameof(FrameBudgetShare), FrameBudgetShare, "0.1–1");
+        ParameterGuard.Require(SensorQueueCapacity >= 16 && (SensorQueueCapacity & (SensorQueueCapacity - 1)) == 0, nameof(SensorQueueCapacity), SensorQueueCapacity, "a power of two, 16 or more");
+        ParameterGuard.Require(NoteQueueCapacity >= 256 && (NoteQueueCapacity & (NoteQueueCapacity - 1)) == 0, nameof(NoteQueueCapacity), NoteQueueCapacity, "a power of two, 256 or more");
         return this;
-    }
-
-    private static void Check(bool ok, string name, object value, string allowed)
-    {
-        if (!ok)
-        {
-            throw new ArgumentOutOfRangeException(name, value, $"{name} must be {allowed}");
-        }
     }
 }
