@@ -110,6 +110,7 @@ public sealed class ListeningReport
             analyzer.Process(block, collector);
         }
 
+        collector.EndSeconds = (double)frames / sampleRate;
         analyzer.Finish(collector);
         return new ListeningReport(analyzer, collector, (double)frames / sampleRate);
     }
@@ -136,9 +137,12 @@ public sealed class ListeningReport
 
         public List<double> Tempi { get; } = [];
 
+        /// <summary>The recording's end: frames after it are the silence <see cref="ListeningAnalyzer.Finish"/> feeds, not the music.</summary>
+        public double EndSeconds { get; set; } = double.PositiveInfinity;
+
         public void OnFrame(in ListeningFrame frame)
         {
-            if (frame.BeatLocked)
+            if (frame.BeatLocked && frame.TimeSeconds <= EndSeconds)
             {
                 Tempi.Add(frame.TempoBpm);
             }

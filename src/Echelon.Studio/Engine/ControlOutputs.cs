@@ -27,6 +27,7 @@ public sealed class ControlOutputs : IDisposable
     private readonly Func<MidiMessage, bool>? _midi;
     private readonly TelemetrySnapshot _snapshot;
     private readonly float[] _latent;
+    private readonly float[] _composer = new float[4];
     private readonly int[] _lastCc = new int[TelemetrySnapshot.MaxMappings];
     private readonly byte[] _buffer = new byte[512];
     private readonly double _rateHz;
@@ -105,7 +106,11 @@ public sealed class ControlOutputs : IDisposable
             _mirror.Latent(_latent);
             _mirror.Phase((float)t.Theta, (float)(0.5 * (1 + Math.Cos(t.Psi - t.Theta))));
             _mirror.Coupling((float)t.Phi);
-            _mirror.WekinatorOutputs([(float)t.Intensity, (float)t.Density, (float)t.Brightness, (float)t.Tension]);
+            _composer[0] = (float)t.Intensity;
+            _composer[1] = (float)t.Density;
+            _composer[2] = (float)t.Brightness;
+            _composer[3] = (float)t.Tension;
+            _mirror.WekinatorOutputs(_composer);
             if (beat)
             {
                 _mirror.Beat(_beats, (float)t.Bpm);
