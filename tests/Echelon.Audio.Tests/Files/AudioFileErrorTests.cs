@@ -1,5 +1,5 @@
 using Echelon.Audio.Files;
-using Echelon.Audio.Tests.Wav;
+using Echelon.Testing;
 
 namespace Echelon.Audio.Tests.Files;
 

@@ -1,5 +1,5 @@
 using Echelon.Audio.Wav;
-using static Echelon.Audio.Tests.Wav.WavBytes;
+using static Echelon.Testing.WavBytes;
 
 namespace Echelon.Audio.Tests.Wav;
 

@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Text.Json;
 using Echelon.Cli.Tests.Infrastructure;
 using Echelon.Testing;
@@ -80,7 +79,7 @@ public sealed class AnalyzeCommandTests
         string text = dir.WriteBytes("notes.wav", "this is not audio"u8.ToArray());
         byte[] whole = File.ReadAllBytes(Sample);
         string truncated = dir.WriteBytes("cut.wav", whole[..(whole.Length / 3)]);
-        string nan = dir.WriteBytes("nan.wav", FloatWav([0.1f, 0.2f, float.NaN, 0.3f]));
+        string nan = dir.WriteBytes("nan.wav", WavBytes.Riff(WavBytes.Fmt(3, 1, 44_100, 32), WavBytes.Chunk("data", WavBytes.Floats(0.1f, 0.2f, float.NaN, 0.3f))));
         string missing = dir.File("nowhere.wav");
 
         Expect(empty, "empty");
@@ -112,30 +111,5 @@ public sealed class AnalyzeCommandTests
         Assert.Equal(2, code);
         Assert.Equal(string.Empty, stdout);
         Assert.Contains("1–1048576", stderr, StringComparison.Ordinal);
-    }
-
-    /// <summary>A mono 44.1 kHz IEEE-float WAV holding <paramref name="samples"/> as they are (NaN included).</summary>
-    private static byte[] FloatWav(float[] samples)
-    {
-        int data = samples.Length * 4;
-        var bytes = new byte[44 + data];
-        "RIFF"u8.CopyTo(bytes);
-        BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(4), 36 + data);
-        "WAVEfmt "u8.CopyTo(bytes.AsSpan(8));
-        BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(16), 16);
-        BinaryPrimitives.WriteInt16LittleEndian(bytes.AsSpan(20), 3);
-        BinaryPrimitives.WriteInt16LittleEndian(bytes.AsSpan(22), 1);
-        BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(24), 44_100);
-        BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(28), 44_100 * 4);
-        BinaryPrimitives.WriteInt16LittleEndian(bytes.AsSpan(32), 4);
-        BinaryPrimitives.WriteInt16LittleEndian(bytes.AsSpan(34), 32);
-        "data"u8.CopyTo(bytes.AsSpan(36));
-        BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(40), data);
-        for (int i = 0; i < samples.Length; i++)
-        {
-            BinaryPrimitives.WriteSingleLittleEndian(bytes.AsSpan(44 + (4 * i)), samples[i]);
-        }
-
-        return bytes;
     }
 }

@@ -1,10 +1,10 @@
 using System.Buffers.Binary;
 using System.Text;
 
-namespace Echelon.Audio.Tests.Wav;
+namespace Echelon.Testing;
 
 /// <summary>Hand-built WAV files, byte by byte, for the reader's error cases and for formats our writer does not produce.</summary>
-internal static class WavBytes
+public static class WavBytes
 {
     /// <summary>"RIFF" size "WAVE" followed by the chunks; size counts from byte 8 to the end.</summary>
     public static byte[] Riff(params byte[][] chunks)
