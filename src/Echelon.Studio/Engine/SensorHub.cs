@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using Echelon.Motion.Dynamics;
 using Echelon.Motion.Frames;
 using Echelon.Motion.Sources;
 using Echelon.Sessions.Recording;
@@ -10,7 +11,9 @@ namespace Echelon.Studio.Engine;
 /// thread (a frame is released when the engine clock reaches its host time), and the network inputs through
 /// <see cref="ISensorIngress"/>. Frames go to the control thread through one bounded ring (full: dropped and
 /// counted) and to the session recorder when one is recording. It also keeps each device's rate, last frame and
-/// dropouts for the device panel.
+/// dropouts for the device panel, and carries the control thread's Dynamics128 vectors to the recorder: the control
+/// thread copies each into a preallocated slot (<see cref="TapVector"/>, lock-free) and the sensor thread hands them
+/// on, so the recorder's queue and its lock are only ever touched here.
 /// </summary>
 /// <remarks>Producers (the sensor thread, WebSocket and OSC handlers) serialise on a lock the control thread never takes; <see cref="TryTake"/> is the control thread's, lock-free.</remarks>
 internal sealed class SensorHub : ISensorIngress, IDisposable
@@ -20,6 +23,11 @@ internal sealed class SensorHub : ISensorIngress, IDisposable
     private readonly Func<long> _clock;
     private readonly Lock _producers = new();
     private readonly Dictionary<string, DeviceState> _devices = new(StringComparer.Ordinal);
+    private readonly Dynamics128Vector[] _vectors = [.. Enumerable.Range(0, 64).Select(_ => new Dynamics128Vector())];
+    private long _vectorHead;
+    private long _vectorTail;
+    private long _vectorsDropped;
+    private SessionRecorder? _recorder;
     private ISensorSource[]? _sources;
     private SensorFrame?[] _pending = [];
     private Thread? _thread;
@@ -35,7 +43,39 @@ internal sealed class SensorHub : ISensorIngress, IDisposable
         _clock = clock;
     }
 
-    public SessionRecorder? Recorder { get; set; }
+    /// <summary>The recorder sensor frames and tapped vectors go to; set from any I/O thread (what was tapped before is handed on first).</summary>
+    public SessionRecorder? Recorder
+    {
+        get => Volatile.Read(ref _recorder);
+        set
+        {
+            lock (_producers)
+            {
+                DrainVectors();
+                Volatile.Write(ref _recorder, value);
+            }
+        }
+    }
+
+    /// <summary>Vectors lost because the sensor thread fell 64 frames behind the control thread.</summary>
+    public long DroppedVectors => Interlocked.Read(ref _vectorsDropped);
+
+    /// <summary>
+    /// The control thread's copy of a Dynamics128 vector for the recorder: no lock, no allocation; a full tap drops it
+    /// and counts it. The sensor thread hands it to the recorder within a millisecond.
+    /// </summary>
+    public void TapVector(Dynamics128Vector vector)
+    {
+        long tail = _vectorTail;
+        if (tail - Volatile.Read(ref _vectorHead) >= _vectors.Length)
+        {
+            Interlocked.Increment(ref _vectorsDropped);
+            return;
+        }
+
+        vector.CopyTo(_vectors[tail & (_vectors.Length - 1)]);
+        Volatile.Write(ref _vectorTail, tail + 1);
+    }
 
     public long Taken => Interlocked.Read(ref _taken);
 
@@ -63,6 +103,11 @@ internal sealed class SensorHub : ISensorIngress, IDisposable
     /// <summary>Releases every source frame whose host time has come by <paramref name="nowNs"/>.</summary>
     public void Pump(long nowNs)
     {
+        lock (_producers)
+        {
+            DrainVectors();
+        }
+
         ISensorSource[] sources = Open();
         for (int i = 0; i < sources.Length; i++)
         {
@@ -202,7 +247,7 @@ internal sealed class SensorHub : ISensorIngress, IDisposable
             }
 
             device.Seen(frame.HostTimeNs);
-            Recorder?.TryAppend(frame);
+            _recorder?.TryAppend(frame);
             if (_ring.TryWrite(frame))
             {
                 return true;
@@ -220,6 +265,20 @@ internal sealed class SensorHub : ISensorIngress, IDisposable
             Pump(_clock());
             Thread.Sleep(1);
         }
+    }
+
+    /// <summary>Hands the tapped vectors to the recorder (or forgets them when none records). Under the producer lock.</summary>
+    private void DrainVectors()
+    {
+        SessionRecorder? recorder = _recorder;
+        long head = _vectorHead;
+        long tail = Volatile.Read(ref _vectorTail);
+        for (; head < tail; head++)
+        {
+            recorder?.TryAppend(_vectors[head & (_vectors.Length - 1)]);
+        }
+
+        Volatile.Write(ref _vectorHead, head);
     }
 
     private sealed class DeviceState(SensorDevice device, string source)

@@ -159,7 +159,7 @@ public sealed class StudioEngine : IStudioRuntime, IMappingCatalog, IDisposable
         {
             lock (_recorderGate)
             {
-                return _recorder is { } r ? new RecorderStatus(true, r.DirectoryPath, r.RecordsWritten, r.RecordsDropped) : new RecorderStatus(false, null, 0, 0);
+                return _recorder is { } r ? new RecorderStatus(true, r.DirectoryPath, r.RecordsWritten, r.RecordsDropped + _sensors.DroppedVectors) : new RecorderStatus(false, null, 0, 0);
             }
         }
     }
@@ -418,7 +418,10 @@ public sealed class StudioEngine : IStudioRuntime, IMappingCatalog, IDisposable
         }
 
         _builder.Build(nowNs, _vector);
-        recorder?.TryAppend(_vector);
+        if (recorder is not null)
+        {
+            _sensors.TapVector(_vector);
+        }
 
         // The beat: the composed grid crossed a beat since the last frame.
         double beatPosition = _composer.BeatInBar(position);

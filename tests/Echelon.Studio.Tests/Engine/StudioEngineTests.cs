@@ -231,12 +231,19 @@ public sealed class StudioEngineTests
     [Fact]
     public void ControlFrameAndAudio_AllocateNothingAfterWarmUp()
     {
-        using var engine = new StudioEngine(Dancer());
+        using var dir = new TempDirectory();
+        using var engine = new StudioEngine(Dancer(recordings: dir.Path));
         engine.RunFor(3);
         var left = new float[128];
         var right = new float[128];
         long bytes = AllocationProbe.SteadyStateBytes(() => engine.StepForTests(left, right), warmUp: 400, iterations: 400);
         Assert.Equal(0, bytes);
+
+        // Recording too: the control thread only copies each vector into the sensor side's tap (no lock, no allocation).
+        engine.StartRecording();
+        long recording = AllocationProbe.SteadyStateBytes(() => engine.StepForTests(left, right), warmUp: 400, iterations: 400);
+        Assert.Equal(0, recording);
+        engine.StopRecording();
     }
 
     private static float[] Render(EngineOptions options, double seconds)
