@@ -236,12 +236,12 @@ public sealed class StudioEngineTests
         engine.RunFor(3);
         var left = new float[128];
         var right = new float[128];
-        long bytes = AllocationProbe.SteadyStateBytes(() => engine.StepForTests(left, right), warmUp: 400, iterations: 400);
+        long bytes = AllocationProbe.SteadyStateBytes(() => engine.StepForTests(left, right), warmUp: 1000, iterations: 1000);
         Assert.Equal(0, bytes);
 
         // Recording too: the control thread only copies each vector into the sensor side's tap (no lock, no allocation).
         engine.StartRecording();
-        long recording = AllocationProbe.SteadyStateBytes(() => engine.StepForTests(left, right), warmUp: 400, iterations: 400);
+        long recording = AllocationProbe.SteadyStateBytes(() => engine.StepForTests(left, right), warmUp: 1000, iterations: 1000);
         Assert.Equal(0, recording);
         engine.StopRecording();
     }
