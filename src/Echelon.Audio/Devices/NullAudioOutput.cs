@@ -11,9 +11,10 @@ namespace Echelon.Audio.Devices;
 /// <para>
 /// No drift: block n is due at start + n·<see cref="BlockSize"/>/<see cref="SampleRate"/> on <see cref="Stopwatch"/>,
 /// computed from n each time, never by adding durations; a late block is rendered at once, and so are the ones after
-/// it until the clock has caught up. Waiting is done by sleeping in whole milliseconds, which can make a block up to
-/// about a millisecond late but never drifts; nobody hears a null device, and spinning out the remainder would burn a
-/// core the machine shares. A block whose render ends after the next block is due counts as an overrun.
+/// it until the clock has caught up. Where <see cref="PreciseSleep.IsPrecise"/> (Linux) the thread sleeps to the
+/// block's exact tick; elsewhere it sleeps in whole milliseconds, which can make a block up to about a millisecond late
+/// but never drifts (spinning out the remainder would burn a core the machine shares). A block whose render ends after
+/// the next block is due counts as an overrun.
 /// </para>
 /// <para>
 /// Threading: as <see cref="IAudioOutput"/>. The audio thread is a background thread named "Echelon null audio" at
@@ -163,10 +164,19 @@ public sealed class NullAudioOutput : IAudioOutput
         int frames = BlockSize;
         long start = Stopwatch.GetTimestamp();
         bool realTime = _pace == AudioPace.RealTime;
+        if (realTime)
+        {
+            PreciseSleep.ReduceTimerSlack();
+        }
+
         for (long n = 0; !_stopRequested; n++)
         {
             long due = start + BlockTicks(n);
-            if (realTime)
+            if (realTime && PreciseSleep.IsPrecise)
+            {
+                PreciseSleep.Until(due);
+            }
+            else if (realTime)
             {
                 long now;
                 while ((now = Stopwatch.GetTimestamp()) < due && !_stopRequested)
