@@ -152,7 +152,19 @@ public sealed class Dynamics128Builder
     }
 
     /// <summary>Writes the vector for host time <paramref name="timeNs"/> into <paramref name="output"/>. Allocation-free.</summary>
-    public void Build(long timeNs, Dynamics128Vector output)
+    /// <remarks>Advances the rhythm tracker by one control frame: call it once per frame, at the control rate.</remarks>
+    public void Build(long timeNs, Dynamics128Vector output) => Write(timeNs, output, rhythm: true);
+
+    /// <summary>
+    /// Writes what the frames ingested so far say at <paramref name="timeNs"/> between control frames: the body, IMU
+    /// and audio slots exactly as <see cref="Build"/> would write them, with the rhythm slots (96–103) masked, because
+    /// the rhythm tracker moves one control frame per <see cref="Build"/> and is not touched here. For answering a
+    /// sensor frame the moment it arrives (the studio's express mappings); the next <see cref="Build"/> is unchanged by
+    /// it. Allocation-free.
+    /// </summary>
+    public void Preview(long timeNs, Dynamics128Vector output) => Write(timeNs, output, rhythm: false);
+
+    private void Write(long timeNs, Dynamics128Vector output, bool rhythm)
     {
         ArgumentNullException.ThrowIfNull(output);
         float[] v = output.Values;
@@ -173,7 +185,11 @@ public sealed class Dynamics128Builder
             }
         }
 
-        WriteRhythm(timeNs, body, v, ref mask);
+        if (rhythm)
+        {
+            WriteRhythm(timeNs, body, v, ref mask);
+        }
+
         WriteAudio(timeNs, v, ref mask);
         output.Mask = mask;
         output.TimeNs = timeNs;

@@ -23,6 +23,7 @@ public sealed class MappingEngine
 
     private readonly ControlMapping[] _mappings;
     private readonly int[] _targets;
+    private readonly bool[] _express;
     private readonly double[] _targetValues = new double[9];
     private readonly double[] _input;
     private readonly double[] _output;
@@ -59,6 +60,12 @@ public sealed class MappingEngine
             }
         }
 
+        _express = new bool[_mappings.Length];
+        for (int i = 0; i < _mappings.Length; i++)
+        {
+            _express[i] = _targets[i] >= 4 && _mappings[i].Rate == MappingRate.Frame && _mappings[i].Source.Kind == MappingSourceKind.Slot;
+        }
+
         _input = new double[_mappings.Length];
         _output = new double[_mappings.Length];
         _primed = new bool[_mappings.Length];
@@ -84,6 +91,49 @@ public sealed class MappingEngine
 
     /// <summary>The smoothed output of mapping <paramref name="index"/> (what MIDI and OSC targets send).</summary>
     public double Output(int index) => _output[index];
+
+    /// <summary>Whether any mapping can answer between frames (<see cref="Preview"/>): frame rate, a Dynamics128 slot to a synth macro.</summary>
+    public bool HasExpressMappings => Array.IndexOf(_express, true) >= 0;
+
+    /// <summary>
+    /// The synth macros as the next frame would set them from <paramref name="vector"/> (a
+    /// <see cref="Dynamics128Builder.Preview"/> between frames), <paramref name="seconds"/> after the last
+    /// <see cref="Evaluate"/>: the express path that lets a sensor frame be heard the moment it arrives instead of at
+    /// the next control frame. Express mappings (frame rate, a Dynamics128 slot valid in <paramref name="vector"/>, a
+    /// synth target) are read (a masked slot: the last input), shaped and smoothed as <see cref="Evaluate"/> would over
+    /// <paramref name="seconds"/>; every other mapping keeps its last output. Changes no state: the next <see cref="Evaluate"/> is the same with or without
+    /// it. Control thread; allocates nothing.
+    /// </summary>
+    public SynthMacros Preview(Dynamics128Vector vector, double seconds)
+    {
+        ArgumentNullException.ThrowIfNull(vector);
+        SynthMacros last = Synth;
+        Span<double> values = [last.Cutoff, last.Resonance, last.Reverb, last.Delay, last.Gain];
+        for (int i = 0; i < _mappings.Length; i++)
+        {
+            int target = _targets[i] - 4;
+            if (target < 0)
+            {
+                continue;
+            }
+
+            double output = _output[i];
+            ControlMapping m = _mappings[i];
+            int index = m.Source.Index;
+            if (_express[i])
+            {
+                double x = vector.IsValid(index) && float.IsFinite(vector.Values[index]) ? vector.Values[index] : _input[i];
+                double shaped = m.Shape(x);
+                output = !_primed[i] || m.SmoothingSeconds <= 0
+                    ? shaped
+                    : output + ((1 - Math.Exp(-seconds / m.SmoothingSeconds)) * (shaped - output));
+            }
+
+            values[target] = output;
+        }
+
+        return new SynthMacros(values[0], values[1], values[2], values[3], values[4]);
+    }
 
     /// <summary>
     /// Runs every mapping for one frame of <paramref name="seconds"/>: the latents, ψ, φ, the Dynamics128 vector,
