@@ -51,18 +51,29 @@ internal static class StudioBench
         output.Start(new EngineAudioCallback(engine));
 
         var latencies = new List<double>();
+        double restPeak = 0;
         var rest = new Vector3(0, 0, 9.80665f);
         var jolt = new Vector3(0, 0, 3 * 9.80665f);
         for (int trial = 0; trial < trials + 1; trial++)
         {
-            // A second and a half at rest: the gain glides to 0 and the reverb tail dies away.
+            // A second and a half at rest: the gain glides to 0 and the reverb tail dies away; the last half second's
+            // peak is the floor the step must rise above.
             long until = Stopwatch.GetTimestamp() + (long)(1.5 * Stopwatch.Frequency);
+            long quietFrom = until - (long)(0.5 * Stopwatch.Frequency);
+            bool quiet = false;
             while (Stopwatch.GetTimestamp() < until)
             {
+                if (!quiet && Stopwatch.GetTimestamp() >= quietFrom)
+                {
+                    probe.ResetRestPeak();
+                    quiet = true;
+                }
+
                 Publish(engine, rest);
                 Thread.Sleep(10);
             }
 
+            restPeak = Math.Max(restPeak, probe.RestPeak);
             probe.Arm();
             long injected = Stopwatch.GetTimestamp();
             Publish(engine, jolt);
@@ -95,12 +106,17 @@ internal static class StudioBench
             ["latency_ms"] = new JsonObject
             {
                 ["p50"] = measured.Length > 0 ? Statistics.Percentile(measured, 50, new double[measured.Length]) : null,
+                ["p90"] = measured.Length > 0 ? Statistics.Percentile(measured, 90, new double[measured.Length]) : null,
                 ["p99"] = measured.Length > 0 ? Statistics.Percentile(measured, 99, new double[measured.Length]) : null,
+                ["max"] = measured.Length > 0 ? measured.Max() : null,
             },
             ["latency_trials"] = measured.Length,
+            ["latency_threshold_dbfs"] = 20 * Math.Log10(StepProbe.Threshold),
+            ["rest_peak_dbfs"] = restPeak > 0 ? 20 * Math.Log10(restPeak) : -200,
             ["jitter_ms_p95"] = deviations.Length > 0 ? Statistics.Percentile(deviations, 95, new double[deviations.Length]) : null,
             ["control_frames"] = engine.Counters.ControlFrames,
             ["control_overruns"] = engine.Counters.ControlOverruns,
+            ["express_updates"] = engine.Counters.ExpressUpdates,
             ["xruns"] = output.Xruns,
             ["audio_overruns"] = output.Overruns,
         };
@@ -213,11 +229,23 @@ internal static class StudioBench
     private static void Publish(StudioEngine engine, Vector3 acceleration) =>
         engine.Sensors.TryPublish(new ImuFrame(BenchDevice, engine.NowNs, engine.NowNs, acceleration));
 
-    /// <summary>Notes the time of the first block louder than −40 dBFS after it is armed (audio thread: no allocation).</summary>
+    /// <summary>
+    /// Notes the time of the first block whose peak passes <see cref="Threshold"/> (−60 dBFS) after it is armed, and the
+    /// peak of the rest before (audio thread: no allocation).
+    /// </summary>
     private sealed class StepProbe : IAudioBlockSink
     {
+        /// <summary>The level a block must reach to count as the step heard: −60 dBFS, far above the silenced band's floor.</summary>
+        public const float Threshold = 0.001f;
+
         private long _at;
         private volatile bool _armed;
+        private float _restPeak;
+
+        /// <summary>The loudest sample since <see cref="ResetRestPeak"/> while not armed.</summary>
+        public float RestPeak => Volatile.Read(ref _restPeak);
+
+        public void ResetRestPeak() => Volatile.Write(ref _restPeak, 0);
 
         public void Arm()
         {
@@ -239,18 +267,23 @@ internal static class StudioBench
 
         public void Write(ReadOnlySpan<float> left, ReadOnlySpan<float> right)
         {
-            if (!_armed)
-            {
-                return;
-            }
-
             float peak = 0;
             for (int i = 0; i < left.Length; i++)
             {
                 peak = Math.Max(peak, Math.Max(Math.Abs(left[i]), Math.Abs(right[i])));
             }
 
-            if (peak > 0.01f)
+            if (!_armed)
+            {
+                if (peak > _restPeak)
+                {
+                    Volatile.Write(ref _restPeak, peak);
+                }
+
+                return;
+            }
+
+            if (peak > Threshold)
             {
                 _armed = false;
                 Volatile.Write(ref _at, Stopwatch.GetTimestamp());

@@ -1,3 +1,4 @@
+using Echelon.Audio.Devices;
 using Echelon.Audio.Dsp;
 using Echelon.Audio.Render;
 using Echelon.Music.Composition;
@@ -16,11 +17,19 @@ namespace Echelon.Studio.Engine;
 internal sealed class AudioPipeline
 {
     private const int Melody = (int)AgentKind.Melody;
+
+    /// <summary>
+    /// The master limiter's look-ahead live: 1 ms (48 samples at 48 kHz) instead of the 3 ms <c>echelon render</c>
+    /// uses. It delays everything the performer hears, so it is spent sparingly: at 3 ms it alone would be more than a
+    /// 128-sample block, and a move would be heard a block later.
+    /// </summary>
+    public const double LimiterLookaheadSeconds = 0.001;
     private readonly InstrumentRenderer _band;
     private readonly MixBus _bus = new();
     private readonly StateVariableFilter _lowLeft = new();
     private readonly StateVariableFilter _lowRight = new();
     private readonly IAudioBlockSink[] _sinks;
+    private readonly AudioClockFilter _clock;
     private readonly int _maxBlock;
     private readonly int _sampleRate;
     private double _cutoffTarget = 20_000;
@@ -36,6 +45,7 @@ internal sealed class AudioPipeline
     private int _clockSequence;
     private long _clockPosition;
     private long _clockTicks;
+    private double _clockRate;
     // Level metering. The audio thread is the only writer of the running totals and of the peak; the control thread
     // remembers the totals it last saw and asks for a new peak window by bumping the epoch. Neither side ever writes the
     // other's fields, so no update is lost (a read-modify-write on both sides would lose some).
@@ -53,7 +63,7 @@ internal sealed class AudioPipeline
         _maxBlock = maxBlock;
         _band = new InstrumentRenderer(Band.Create(), notes);
         _band.Prepare(sampleRate, maxBlock);
-        _bus.Prepare(sampleRate, maxBlock, bpm);
+        _bus.Prepare(sampleRate, maxBlock, bpm, LimiterLookaheadSeconds);
         _bpm = bpm;
         foreach (StateVariableFilter f in new[] { _lowLeft, _lowRight })
         {
@@ -64,6 +74,7 @@ internal sealed class AudioPipeline
         }
 
         _sinks = [.. sinks];
+        _clock = new AudioClockFilter(sampleRate);
     }
 
     /// <summary>Samples rendered (the engine's audio clock).</summary>
@@ -71,18 +82,21 @@ internal sealed class AudioPipeline
 
     /// <summary>
     /// The audio clock's newest reading: a sample position and the <see cref="System.Diagnostics.Stopwatch"/> time the
-    /// block that starts there was asked for. The control thread predicts from it when a frame is due in wall time.
+    /// block that starts there is due, smoothed by an <see cref="AudioClockFilter"/> (the outputs' timestamps jitter by
+    /// their scheduling), and the clock's ticks per sample. The control thread predicts from it when a frame is due in
+    /// wall time.
     /// </summary>
-    public (long Position, long Ticks) ClockReading()
+    public (long Position, long Ticks, double TicksPerSample) ClockReading()
     {
         while (true)
         {
             int before = Volatile.Read(ref _clockSequence);
             long position = Volatile.Read(ref _clockPosition);
             long ticks = Volatile.Read(ref _clockTicks);
+            double rate = Volatile.Read(ref _clockRate);
             if ((before & 1) == 0 && Volatile.Read(ref _clockSequence) == before)
             {
-                return (position, ticks);
+                return (position, ticks, rate);
             }
 
             Thread.SpinWait(1);
@@ -108,6 +122,9 @@ internal sealed class AudioPipeline
         Volatile.Write(ref _echoLevel, macros.EchoSend);
     }
 
+    /// <summary>The master gain the audio thread is gliding to (what the last <see cref="SetMacros"/> asked for).</summary>
+    public double GainTarget => Volatile.Read(ref _gainTarget);
+
     /// <summary>Sets the echo's tempo.</summary>
     public void SetBpm(double bpm) => Volatile.Write(ref _bpm, bpm);
 
@@ -129,13 +146,19 @@ internal sealed class AudioPipeline
         return (Db(peak), windowCount > 0 ? Db(Math.Max(0, windowSum) / windowCount) : -120);
     }
 
-    /// <summary>Renders one block into <paramref name="left"/> and <paramref name="right"/> (any length up to the prepared maximum).</summary>
-    public void Render(Span<float> left, Span<float> right)
+    /// <summary>
+    /// Renders one block into <paramref name="left"/> and <paramref name="right"/> (any length up to the prepared
+    /// maximum); <paramref name="hostTimestamp"/> is when the output asked for it (<see cref="AudioClockInfo.HostTimestamp"/>).
+    /// </summary>
+    public void Render(Span<float> left, Span<float> right, long hostTimestamp)
     {
-        // A seqlock: odd while the pair is being written, so a reader never sees a position with another block's time.
+        long filtered = _clock.Update(_position, hostTimestamp);
+
+        // A seqlock: odd while the reading is being written, so a reader never sees a position with another block's time.
         Volatile.Write(ref _clockSequence, _clockSequence + 1);
         Volatile.Write(ref _clockPosition, _position);
-        Volatile.Write(ref _clockTicks, System.Diagnostics.Stopwatch.GetTimestamp());
+        Volatile.Write(ref _clockTicks, filtered);
+        Volatile.Write(ref _clockRate, _clock.TicksPerSample);
         Volatile.Write(ref _clockSequence, _clockSequence + 1);
         for (int start = 0; start < left.Length; start += _maxBlock)
         {
@@ -166,12 +189,14 @@ internal sealed class AudioPipeline
             _bus.ReverbMix = reverb;
         }
 
-        _bus.EchoLevel = (float)Volatile.Read(ref _echoLevel);
-
         // Glide the master controls: a one-pole step per block with a 10 ms time constant.
         double glide = 1 - Math.Exp(-left.Length / (0.010 * _sampleRate));
         _cutoff += glide * (Volatile.Read(ref _cutoffTarget) - _cutoff);
         _gain += glide * (Volatile.Read(ref _gainTarget) - _gain);
+
+        // The melody's echo is fed from its stem, before the master: the master gain scales the echo's return too, so
+        // gain 0 silences everything, the echo included (a delay line is linear: scaling its return is scaling its input).
+        _bus.EchoLevel = (float)(Volatile.Read(ref _echoLevel) * _gain);
         if (_cutoff < _sampleRate * 0.44 || _lowLeft.Resonance > 0.1)
         {
             _lowLeft.Cutoff = _cutoff;

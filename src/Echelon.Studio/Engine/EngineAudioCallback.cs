@@ -7,5 +7,5 @@ namespace Echelon.Studio.Engine;
 public sealed class EngineAudioCallback(StudioEngine engine) : IAudioRenderCallback
 {
     /// <inheritdoc/>
-    public void Render(Span<float> left, Span<float> right, in AudioClockInfo info) => engine.Render(left, right);
+    public void Render(Span<float> left, Span<float> right, in AudioClockInfo info) => engine.Render(left, right, info.HostTimestamp);
 }

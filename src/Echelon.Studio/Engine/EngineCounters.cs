@@ -13,6 +13,7 @@ namespace Echelon.Studio.Engine;
 /// <param name="SensorFrames">Sensor frames taken in.</param>
 /// <param name="DroppedSensorFrames">Sensor frames dropped because the sensor queue was full.</param>
 /// <param name="RejectedSensorFrames">Sensor frames rejected as unusable (non-finite, unknown device…).</param>
+/// <param name="ExpressUpdates">Times sensor frames were answered between control frames by the express mappings.</param>
 public sealed record EngineCounters(
     long ControlFrames,
     long ControlOverruns,
@@ -25,4 +26,5 @@ public sealed record EngineCounters(
     long DroppedNotes,
     long SensorFrames,
     long DroppedSensorFrames,
-    long RejectedSensorFrames);
+    long RejectedSensorFrames,
+    long ExpressUpdates = 0);

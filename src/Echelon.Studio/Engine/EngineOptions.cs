@@ -65,6 +65,14 @@ public sealed record EngineOptions
     /// <summary>The Dynamics128 builder's options (which devices are the body and the IMUs); null = its defaults at the control rate.</summary>
     public Dynamics128BuilderOptions? BuilderOptions { get; init; }
 
+    /// <summary>
+    /// Answer sensor frames between control frames: the frame-rate mappings from a Dynamics128 slot to a synth macro
+    /// (cutoff, resonance, reverb, delay, gain) are played the moment a frame arrives, so a move is heard in the next
+    /// audio block rather than after the next control frame (up to 1/<see cref="ControlRateHz"/> later). Everything
+    /// else (DELL, the composer, beat-rate and latent mappings, MIDI and OSC) stays on the control frame. Default on.
+    /// </summary>
+    public bool ExpressMappings { get; init; } = true;
+
     /// <summary>Sinks for every finished audio block (the browser stream).</summary>
     public IReadOnlyList<IAudioBlockSink> AudioSinks { get; init; } = [];
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Echelon.Audio.Devices;
 using Echelon.Core.Dell;
 using Echelon.Motion.Dynamics;
 using Echelon.Motion.Frames;
@@ -19,7 +20,7 @@ namespace Echelon.Studio.Engine;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Threads. The <b>audio thread</b> is whoever calls <see cref="Render"/> (the device callback, or the null
+/// Threads. The <b>audio thread</b> is whoever calls <see cref="Render(Span{float}, Span{float}, long)"/> (the device callback, or the null
 /// output's clock); its sample count is the engine's clock. The <b>control thread</b> (started by
 /// <see cref="Start"/>) runs one frame every 1/<see cref="EngineOptions.ControlRateHz"/> s of that clock. A
 /// <b>sensor thread</b> reads the file and synthetic sources in real time. They meet only through bounded
@@ -44,6 +45,9 @@ public sealed class StudioEngine : IStudioRuntime, IMappingCatalog, IDisposable
     private static readonly int s_tempoConfidenceSlot = Dynamics128Layout.Find("tempo_confidence")!.Index;
     private const int RecoveryFrames = 200;
 
+    /// <summary>How often the control thread looks for sensor frames between control frames: every 0.5 ms.</summary>
+    private const double ExpressPollSeconds = 0.0005;
+
     private readonly EngineOptions _options;
     private readonly NoteQueue _notes;
     private readonly AudioPipeline _audio;
@@ -51,6 +55,7 @@ public sealed class StudioEngine : IStudioRuntime, IMappingCatalog, IDisposable
     private readonly Dynamics128Builder _builder;
     private readonly long[] _frameStarts = new long[4096];
     private readonly Dynamics128Vector _vector = new();
+    private readonly Dynamics128Vector _expressVector = new();
     private readonly DellCoordinator _dell;
     private readonly double[] _input;
     private readonly SensorHub _sensors;
@@ -76,6 +81,9 @@ public sealed class StudioEngine : IStudioRuntime, IMappingCatalog, IDisposable
     private long _audioFallbacks;
     private long _xruns;
     private long _audioOverruns;
+    private long _expressUpdates;
+    private long _lastNowNs;
+
 
     /// <summary>Runs inside every control frame's timed section (tests inject slow frames with it).</summary>
     internal Action? FrameProbe { get; set; }
@@ -112,8 +120,47 @@ public sealed class StudioEngine : IStudioRuntime, IMappingCatalog, IDisposable
     /// <summary>Samples rendered: the engine's clock.</summary>
     public long Position => _audio.Position;
 
-    /// <summary>The engine's clock in nanoseconds since start.</summary>
-    public long NowNs => (long)(_audio.Position * (1e9 / _options.SampleRate));
+    /// <summary>
+    /// The engine's clock now, nanoseconds since start: what sensor frames are stamped with. Live, the audio clock's
+    /// smoothed reading advanced by the wall time since (continuous, and never going back); offline
+    /// (<see cref="RunFor"/>) and before the first block, the samples rendered.
+    /// </summary>
+    public long NowNs
+    {
+        get
+        {
+            long rendered = (long)(_audio.Position * (1e9 / _options.SampleRate));
+            if (!_running)
+            {
+                return rendered;
+            }
+
+            (long position, long ticks, double ticksPerSample) = _audio.ClockReading();
+            if (ticks == 0)
+            {
+                return rendered;
+            }
+
+            double sample = position + ((Stopwatch.GetTimestamp() - ticks) / ticksPerSample);
+            long now = (long)(sample * (1e9 / _options.SampleRate));
+
+            // Readers on several threads, and a smoothed line that may step back a few microseconds at a new reading:
+            // keep the clock monotonic with a lock-free maximum.
+            long last = Volatile.Read(ref _lastNowNs);
+            while (now > last)
+            {
+                long seen = Interlocked.CompareExchange(ref _lastNowNs, now, last);
+                if (seen == last)
+                {
+                    return now;
+                }
+
+                last = seen;
+            }
+
+            return last;
+        }
+    }
 
     /// <summary>The transport's tempo now, BPM.</summary>
     public double Bpm => Volatile.Read(ref _bpm);
@@ -150,7 +197,8 @@ public sealed class StudioEngine : IStudioRuntime, IMappingCatalog, IDisposable
         _notes.Dropped,
         _sensors.Taken,
         _sensors.Dropped,
-        _sensors.Rejected + _builder.IgnoredFrames);
+        _sensors.Rejected + _builder.IgnoredFrames,
+        Interlocked.Read(ref _expressUpdates));
 
     /// <inheritdoc/>
     public RecorderStatus Recorder
@@ -189,18 +237,25 @@ public sealed class StudioEngine : IStudioRuntime, IMappingCatalog, IDisposable
         Interlocked.Exchange(ref _audioFallbacks, fallbacks);
     }
 
-    /// <summary>The audio callback: renders the next block. Audio thread; allocates nothing.</summary>
-    public void Render(Span<float> left, Span<float> right)
+    /// <summary>The audio callback: renders the next block, asked for now. Audio thread; allocates nothing.</summary>
+    public void Render(Span<float> left, Span<float> right) => Render(left, right, Stopwatch.GetTimestamp());
+
+    /// <summary>
+    /// The audio callback: renders the next block, which the output asked for at <paramref name="hostTimestamp"/>
+    /// (<see cref="Stopwatch"/> ticks; <see cref="Echelon.Audio.Devices.AudioClockInfo.HostTimestamp"/>). The control
+    /// thread paces itself on these times, smoothed. Audio thread; allocates nothing.
+    /// </summary>
+    public void Render(Span<float> left, Span<float> right, long hostTimestamp)
     {
         if (left.Length != right.Length)
         {
             throw new ArgumentException($"left has {left.Length} samples and right {right.Length}; they must match", nameof(right));
         }
 
-        _audio.Render(left, right);
+        _audio.Render(left, right, hostTimestamp);
     }
 
-    /// <summary>Starts the sensor and control threads; the audio output must call <see cref="Render"/> from now on.</summary>
+    /// <summary>Starts the sensor and control threads; the audio output must call <see cref="Render(Span{float}, Span{float}, long)"/> from now on.</summary>
     public void Start()
     {
         if (_running)
@@ -259,9 +314,9 @@ public sealed class StudioEngine : IStudioRuntime, IMappingCatalog, IDisposable
     }
 
     /// <summary>
-    /// One audio block on this thread, preceded by a control frame when one is due, without reading the sources
-    /// (they belong to the sensor thread, which may allocate): what the audio and control threads do, for the
-    /// allocation test.
+    /// One audio block on this thread, preceded by a control frame when one is due (else by the express path), without
+    /// reading the sources (they belong to the sensor thread, which may allocate): what the audio and control threads
+    /// do, for the allocation test.
     /// </summary>
     internal void StepForTests(Span<float> left, Span<float> right)
     {
@@ -269,9 +324,16 @@ public sealed class StudioEngine : IStudioRuntime, IMappingCatalog, IDisposable
         {
             ControlFrame();
         }
+        else if (_options.ExpressMappings)
+        {
+            Express();
+        }
 
         Render(left, right);
     }
+
+    /// <summary>The master gain the audio thread glides to: set by every frame, and by the express path in between.</summary>
+    internal double MasterGainTarget => _audio.GainTarget;
 
     /// <summary>
     /// The <see cref="Stopwatch"/> timestamps at which the newest control frames started (up to 4096, oldest first):
@@ -363,14 +425,15 @@ public sealed class StudioEngine : IStudioRuntime, IMappingCatalog, IDisposable
 
     private void ControlLoop()
     {
-        double ticksPerSample = Stopwatch.Frequency / (double)_options.SampleRate;
-        long spinTicks = Stopwatch.Frequency / 500; // the last 2 ms are spun, not slept
+        PreciseSleep.ReduceTimerSlack();
+        long spinTicks = PreciseSleep.IsPrecise ? Stopwatch.Frequency / 5_000 : PreciseSleep.FallbackSpinTicks;
+        long pollTicks = (long)(ExpressPollSeconds * Stopwatch.Frequency);
         while (_running)
         {
-            // When is this frame due in wall time? The audio clock's newest reading plus the samples still to come;
-            // frames then start every 10 ms of wall time even though the audio advances a block at a time.
+            // When is this frame due in wall time? The audio clock's newest (smoothed) reading plus the samples still to
+            // come; frames then start every 10 ms of wall time even though the audio advances a block at a time.
             long due = _frames * _samplesPerFrame;
-            (long position, long ticks) = _audio.ClockReading();
+            (long position, long ticks, double ticksPerSample) = _audio.ClockReading();
             if (ticks == 0)
             {
                 Thread.Sleep(1); // no audio yet
@@ -379,22 +442,57 @@ public sealed class StudioEngine : IStudioRuntime, IMappingCatalog, IDisposable
 
             long dueTicks = ticks + (long)((due - position) * ticksPerSample);
             long now = Stopwatch.GetTimestamp();
-            if (now < dueTicks)
+            if (now >= dueTicks)
             {
-                if (dueTicks - now > spinTicks)
-                {
-                    Thread.Sleep(1);
-                }
-                else
-                {
-                    Thread.SpinWait(32);
-                }
-
+                ControlFrame();
                 continue;
             }
 
-            ControlFrame();
+            if (_options.ExpressMappings)
+            {
+                Express();
+            }
+
+            // Sleep to the frame (less a short spin that absorbs the wake-up's own delay), waking every
+            // ExpressPollSeconds to answer sensor frames that arrive in between.
+            if (dueTicks - now > spinTicks)
+            {
+                PreciseSleep.Until(Math.Min(dueTicks - spinTicks, now + pollTicks));
+            }
+            else
+            {
+                Thread.SpinWait(16);
+            }
         }
+    }
+
+    /// <summary>
+    /// The express path, between control frames: sensor frames that have arrived are taken in at once and the express
+    /// mappings (frame rate, Dynamics128 slot → synth macro) answer them now, so a jolt is heard in the next audio block
+    /// instead of after the next control frame. Nothing here advances the frame state (rhythm, DELL, smoothing): the
+    /// next frame is computed as it would have been. Control thread; allocates nothing.
+    /// </summary>
+    private void Express()
+    {
+        bool any = false;
+        while (_sensors.TryTake(out SensorFrame? sensorFrame))
+        {
+            _builder.Ingest(sensorFrame);
+            any = true;
+        }
+
+        MappingEngine mapping = Volatile.Read(ref _mapping);
+        if (!any || !mapping.HasExpressMappings)
+        {
+            return;
+        }
+
+        // The engine time now (as the frames just taken were stamped), never before the last frame.
+        long lastFrameNs = (long)((_frames - 1) * _samplesPerFrame * (1e9 / _options.SampleRate));
+        long nowNs = Math.Max(lastFrameNs, NowNs);
+        _builder.Preview(nowNs, _expressVector);
+        _audio.SetMacros(mapping.Preview(_expressVector, Math.Min(_frameSeconds, (nowNs - lastFrameNs) * 1e-9)));
+        Interlocked.Increment(ref _expressUpdates);
     }
 
     /// <summary>One control frame. Control thread (or RunFor); allocates nothing in steady state.</summary>

@@ -52,7 +52,11 @@ public sealed class MixBus
     /// <param name="sampleRate">Samples per second.</param>
     /// <param name="maxBlock">Longest block <see cref="Process"/> will be given.</param>
     /// <param name="bpm">Tempo of the echo.</param>
-    public void Prepare(int sampleRate, int maxBlock, double bpm)
+    /// <param name="limiterLookaheadSeconds">
+    /// The limiter's look-ahead, 0.5–10 ms (<see cref="LookaheadLimiter.DefaultLookaheadSeconds"/>, 3 ms, by default):
+    /// the bus's whole latency. The live engine uses less, because it is part of the time from a move to its sound.
+    /// </param>
+    public void Prepare(int sampleRate, int maxBlock, double bpm, double limiterLookaheadSeconds = LookaheadLimiter.DefaultLookaheadSeconds)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxBlock, 1);
         _echo.Bpm = bpm;
@@ -60,7 +64,7 @@ public sealed class MixBus
         _reverb.Prepare(sampleRate);
         _reverb.Mix = 0.12;
         _reverb.RoomSize = 0.6;
-        _limiter.Prepare(sampleRate);
+        _limiter.Prepare(sampleRate, limiterLookaheadSeconds);
         _sendLeft = new float[maxBlock];
         _sendRight = new float[maxBlock];
     }

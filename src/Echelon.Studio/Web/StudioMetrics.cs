@@ -32,6 +32,7 @@ internal sealed class StudioMetrics
         Counter sensorFrames = metrics.CreateCounter("echelon_sensor_frames_total", "Sensor frames the engine took in.");
         Counter droppedSensorFrames = metrics.CreateCounter("echelon_dropped_sensor_frames_total", "Sensor frames dropped because the sensor queue was full.");
         Counter rejectedSensorFrames = metrics.CreateCounter("echelon_rejected_sensor_frames_total", "Sensor frames the engine rejected as unusable.");
+        Counter expressUpdates = metrics.CreateCounter("echelon_express_updates_total", "Times sensor frames were answered between control frames by the express mappings.");
 
         Gauge devices = metrics.CreateGauge("echelon_devices", "Sensor devices seen or registered.");
         Gauge recording = metrics.CreateGauge("echelon_recorder_recording", "1 while a take is being recorded, else 0.");
@@ -71,6 +72,7 @@ internal sealed class StudioMetrics
             sensorFrames.IncTo(c.SensorFrames);
             droppedSensorFrames.IncTo(c.DroppedSensorFrames);
             rejectedSensorFrames.IncTo(c.RejectedSensorFrames);
+            expressUpdates.IncTo(c.ExpressUpdates);
 
             devices.Set(runtime.Devices.Count);
             RecorderStatus recorder = runtime.Recorder;
