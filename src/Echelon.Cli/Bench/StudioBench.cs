@@ -28,7 +28,9 @@ internal static class StudioBench
     public static JsonObject Latency(int trials)
     {
         // The bench IMU is IMU slot 0; its dynamic acceleration drives the master gain with no smoothing, so a still
-        // IMU silences the band and a jolt (2 g) brings it back: the first block after the jolt is the answer.
+        // IMU silences the band and a jolt (2 g) brings it back: the first block after the jolt is the answer. The
+        // reverb is held at 0 (a mapping whose output range is 0–0), so a silenced band is silence and not a reverb
+        // tail, and the −60 dBFS threshold is far above the floor (reported as rest_peak_dbfs).
         var mapping = new ControlMapping
         {
             Source = MappingSource.Slot("imu0_acc_dynamic"),
@@ -36,12 +38,13 @@ internal static class StudioBench
             Input = new MappingRange(0, 1),
             Output = new MappingRange(0, 0.5),
         };
+        var dry = mapping with { Target = MappingTarget.Synth("reverb"), Output = new MappingRange(0, 0) };
         var probe = new StepProbe();
         var options = new EngineOptions
         {
             Sources = [() => new SyntheticDancer(new SyntheticDancerOptions { Seconds = 3600, IncludePhone = false })],
             BuilderOptions = new Dynamics128BuilderOptions { ImuDevices = [BenchDevice], BodyDevice = "dancer" },
-            Mappings = [mapping],
+            Mappings = [mapping, dry],
             AudioSinks = [probe],
         };
         using var engine = new StudioEngine(options);
