@@ -1,13 +1,15 @@
 using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
 using System.Net.WebSockets;
 using System.Numerics;
 using System.Text.Json.Nodes;
 using Echelon.Audio.Devices;
 using Echelon.Core.Metrics;
 using Echelon.Motion.Dynamics;
-using Echelon.Motion.Frames;
-using Echelon.Motion.Sources;
 using Echelon.Motion.Synthetic;
+using Echelon.Protocols.Osc;
+using Echelon.Studio.Osc;
 using Echelon.Studio.Configuration;
 using Echelon.Studio.Engine;
 using Echelon.Studio.Web;
@@ -17,8 +19,8 @@ namespace Echelon.Cli.Bench;
 
 /// <summary>
 /// The studio's live budgets, measured on the real threads with the null output pacing the audio in real time:
-/// sensor → sound latency (a step injected through the sensor ingress, as <c>/ws/sensors</c> and OSC deliver it,
-/// until a rendered block carries it) and control-frame jitter (how far frame starts stray from 10 ms apart).
+/// sensor → sound latency (a step sent as an OSC message over UDP loopback to the studio's OSC sensor input, until a
+/// rendered block carries it) and control-frame jitter (how far frame starts stray from 10 ms apart).
 /// </summary>
 internal static class StudioBench
 {
@@ -40,23 +42,28 @@ internal static class StudioBench
         };
         var dry = mapping with { Target = MappingTarget.Synth("reverb"), Output = new MappingRange(0, 0) };
         var probe = new StepProbe();
+
+        // The step arrives as a phone app would send it: an OSC message over UDP on loopback to the studio's OSC sensor
+        // input (Echelon's own IMU convention), decoded, stamped and published on that input's thread.
+        using var osc = new OscSensorSource(0);
+        using var sender = new UdpClient();
+        sender.Connect(IPAddress.Loopback, osc.Port);
         var options = new EngineOptions
         {
-            Sources = [() => new SyntheticDancer(new SyntheticDancerOptions { Seconds = 3600, IncludePhone = false })],
+            Sources = [() => new SyntheticDancer(new SyntheticDancerOptions { Seconds = 3600, IncludePhone = false }), () => osc],
             BuilderOptions = new Dynamics128BuilderOptions { ImuDevices = [BenchDevice], BodyDevice = "dancer" },
             Mappings = [mapping, dry],
             AudioSinks = [probe],
         };
         using var engine = new StudioEngine(options);
         using var output = new NullAudioOutput(new AudioOutputOptions { BlockSize = 128 });
-        engine.Sensors.RegisterDevice(new SensorDevice(BenchDevice, SensorKind.Imu, 100, "bench step"), "bench");
         engine.Start();
         output.Start(new EngineAudioCallback(engine));
 
         var latencies = new List<double>();
         double restPeak = 0;
-        var rest = new Vector3(0, 0, 9.80665f);
-        var jolt = new Vector3(0, 0, 3 * 9.80665f);
+        byte[] rest = ImuPacket(new Vector3(0, 0, 9.80665f));
+        byte[] jolt = ImuPacket(new Vector3(0, 0, 3 * 9.80665f));
         for (int trial = 0; trial < trials + 1; trial++)
         {
             // A second and a half at rest: the gain glides to 0 and the reverb tail dies away; the last half second's
@@ -72,14 +79,14 @@ internal static class StudioBench
                     quiet = true;
                 }
 
-                Publish(engine, rest);
+                sender.Send(rest);
                 Thread.Sleep(10);
             }
 
             restPeak = Math.Max(restPeak, probe.RestPeak);
             probe.Arm();
             long injected = Stopwatch.GetTimestamp();
-            Publish(engine, jolt);
+            sender.Send(jolt);
             long heard = probe.Wait(TimeSpan.FromSeconds(1));
             if (trial > 0 && heard > 0)
             {
@@ -88,7 +95,7 @@ internal static class StudioBench
 
             for (int i = 0; i < 20; i++)
             {
-                Publish(engine, jolt);
+                sender.Send(jolt);
                 Thread.Sleep(10);
             }
         }
@@ -229,8 +236,8 @@ internal static class StudioBench
         return (frames, gaps, true);
     }
 
-    private static void Publish(StudioEngine engine, Vector3 acceleration) =>
-        engine.Sensors.TryPublish(new ImuFrame(BenchDevice, engine.NowNs, engine.NowNs, acceleration));
+    private static byte[] ImuPacket(Vector3 acceleration) =>
+        new OscMessage($"/echelon/imu/{BenchDevice}", OscValue.Float32(acceleration.X), OscValue.Float32(acceleration.Y), OscValue.Float32(acceleration.Z)).ToArray();
 
     /// <summary>
     /// Notes the time of the first block whose peak passes <see cref="Threshold"/> (−60 dBFS) after it is armed, and the

@@ -8,8 +8,9 @@ namespace Echelon.Studio.Engine;
 
 /// <summary>
 /// Where every sensor frame enters the engine: the file and synthetic sources, read in real time on the sensor
-/// thread (a frame is released when the engine clock reaches its host time), and the network inputs through
-/// <see cref="ISensorIngress"/>. Frames go to the control thread through one bounded ring (full: dropped and
+/// thread (a frame is released when the engine clock reaches its host time), live network sources
+/// (<see cref="ILiveSensorSource"/>: OSC) each on a thread of its own, stamped on the engine clock as they arrive, and
+/// the web's inputs through <see cref="ISensorIngress"/>. Frames go to the control thread through one bounded ring (full: dropped and
 /// counted) and to the session recorder when one is recording. It also keeps each device's rate, last frame and
 /// dropouts for the device panel, and carries the control thread's Dynamics128 vectors to the recorder: the control
 /// thread copies each into a preallocated slot (<see cref="TapVector"/>, lock-free) and the sensor thread hands them
@@ -31,6 +32,7 @@ internal sealed class SensorHub : ISensorIngress, IDisposable
     private ISensorSource[]? _sources;
     private SensorFrame?[] _pending = [];
     private Thread? _thread;
+    private Thread[] _liveThreads = [];
     private volatile bool _running;
     private long _taken;
     private long _dropped;
@@ -87,20 +89,42 @@ internal sealed class SensorHub : ISensorIngress, IDisposable
 
     public void Start()
     {
-        Open();
+        ISensorSource[] sources = Open();
         _running = true;
         _thread = new Thread(Run) { IsBackground = true, Name = "echelon-sensors" };
         _thread.Start();
+
+        // Live network sources wait for their packets: each is read on a thread of its own and published as it arrives,
+        // stamped on the engine clock, like the phones on /ws/sensors.
+        _liveThreads = [.. sources.OfType<ILiveSensorSource>().Select(source => new Thread(() => ReadLive(source)) { IsBackground = true, Name = $"echelon-sensors {source.Name}" })];
+        foreach (Thread thread in _liveThreads)
+        {
+            thread.Start();
+        }
     }
 
     public void Stop()
     {
         _running = false;
+        foreach (ILiveSensorSource live in (_sources ?? []).OfType<ILiveSensorSource>())
+        {
+            live.StopReading();
+        }
+
         _thread?.Join();
         _thread = null;
+        foreach (Thread thread in _liveThreads)
+        {
+            thread.Join();
+        }
+
+        _liveThreads = [];
     }
 
-    /// <summary>Releases every source frame whose host time has come by <paramref name="nowNs"/>.</summary>
+    /// <summary>
+    /// Releases every file and synthetic source frame whose host time has come by <paramref name="nowNs"/> (live
+    /// network sources are read on their own threads while the hub runs, never here).
+    /// </summary>
     public void Pump(long nowNs)
     {
         lock (_producers)
@@ -111,6 +135,11 @@ internal sealed class SensorHub : ISensorIngress, IDisposable
         ISensorSource[] sources = Open();
         for (int i = 0; i < sources.Length; i++)
         {
+            if (sources[i] is ILiveSensorSource)
+            {
+                continue;
+            }
+
             while (true)
             {
                 SensorFrame? frame = _pending[i];
@@ -214,6 +243,11 @@ internal sealed class SensorHub : ISensorIngress, IDisposable
                     }
                 }
 
+                foreach (ILiveSensorSource live in sources.OfType<ILiveSensorSource>())
+                {
+                    live.UseClock(_clock);
+                }
+
                 _pending = new SensorFrame?[sources.Length];
                 _sources = sources;
             }
@@ -264,6 +298,14 @@ internal sealed class SensorHub : ISensorIngress, IDisposable
         {
             Pump(_clock());
             Thread.Sleep(1);
+        }
+    }
+
+    private void ReadLive(ILiveSensorSource source)
+    {
+        while (_running && source.TryRead(out SensorFrame? frame))
+        {
+            Publish(frame, source);
         }
     }
 

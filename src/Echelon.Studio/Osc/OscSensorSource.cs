@@ -17,9 +17,10 @@ namespace Echelon.Studio.Osc;
 /// The devices are those seen so far (the list grows as apps start sending). Packets that do not decode
 /// are counted in <see cref="MalformedPackets"/>, unknown addresses in <see cref="UnknownMessages"/>,
 /// unusable sensor messages in <see cref="RejectedFrames"/>; none of them stops the source. Host times
-/// count nanoseconds from the source's creation. Single consumer.
+/// count nanoseconds from the source's creation, or come from the clock given to <see cref="UseClock"/> (the
+/// studio's engine clock). Single consumer.
 /// </remarks>
-public sealed class OscSensorSource : ISensorSource
+public sealed class OscSensorSource : ILiveSensorSource
 {
     private readonly OscUdpReceiver _receiver;
     private readonly OscSensorDecoder _decoder = new();
@@ -28,6 +29,7 @@ public sealed class OscSensorSource : ISensorSource
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly TimeSpan? _duration;
     private volatile bool _stopped;
+    private Func<long>? _hostClock;
     private long _malformed;
 
     /// <summary>Listens on UDP <paramref name="port"/> (0 picks a free one: see <see cref="Port"/>).</summary>
@@ -68,6 +70,16 @@ public sealed class OscSensorSource : ISensorSource
 
     /// <summary>Why the last sensor message was rejected.</summary>
     public string? LastProblem => _decoder.LastProblem;
+
+    /// <inheritdoc/>
+    public void UseClock(Func<long> hostClockNs)
+    {
+        ArgumentNullException.ThrowIfNull(hostClockNs);
+        Volatile.Write(ref _hostClock, hostClockNs);
+    }
+
+    /// <inheritdoc/>
+    void ILiveSensorSource.StopReading() => Stop();
 
     /// <summary>Makes <see cref="TryRead"/> return false (from any thread).</summary>
     public void Stop() => _stopped = true;
@@ -121,7 +133,7 @@ public sealed class OscSensorSource : ISensorSource
             return;
         }
 
-        long now = (long)(_clock.Elapsed.TotalMilliseconds * 1e6);
+        long now = Volatile.Read(ref _hostClock) is { } host ? host() : (long)(_clock.Elapsed.TotalMilliseconds * 1e6);
         foreach (OscTimedMessage timed in packet.EnumerateMessages())
         {
             if (_decoder.TryDecode(timed.Message, now, out SensorFrame? frame) && frame is not null)
