@@ -74,8 +74,8 @@ internal static class CertificateFiles
     /// <summary>
     /// A certificate Kestrel can use on every platform: on Windows, SChannel cannot use the ephemeral keys that PEM
     /// loading and <see cref="CertificateRequest.CreateSelfSigned"/> give, so the certificate goes once through
-    /// PKCS#12 (dotnet/runtime issue 23749). Elsewhere it is returned as it is. Disposes <paramref name="certificate"/>
-    /// when it returns another.
+    /// PKCS#12 there (the usual workaround; not exercised by the tests, which run on Linux). Elsewhere it is returned
+    /// as it is. Disposes <paramref name="certificate"/> when it returns another.
     /// </summary>
     public static X509Certificate2 Usable(X509Certificate2 certificate)
     {
