@@ -178,7 +178,7 @@ internal static class ConfigCommand
         string audio = c.Audio.Output == AudioOutput.None
             ? "no audio device"
             : $"audio {c.Audio.SampleRate.ToString(CultureInfo.InvariantCulture)} Hz in blocks of {c.Audio.BlockSize.ToString(CultureInfo.InvariantCulture)}";
-        return $"equilibrium {preset}, {tempo}, sources: {sources}, {c.Mappings.Count.ToString(CultureInfo.InvariantCulture)} mappings, {audio}, server {c.Server.Bind}:{c.Server.Port.ToString(CultureInfo.InvariantCulture)}";
+        return $"equilibrium {preset}, {tempo}, sources: {sources}, {c.Mappings.Count.ToString(CultureInfo.InvariantCulture)} mappings, {audio}, server {c.Server.Bind}:{c.Server.Port.ToString(CultureInfo.InvariantCulture)}{(c.Server.UsesHttps ? " over https" : string.Empty)}";
     }
 
     private static string Number(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);

@@ -15,6 +15,16 @@ namespace Echelon.Cli.Commands;
 /// <summary><c>echelon studio</c>: the live instrument.</summary>
 internal static class StudioCommand
 {
+    /// <summary>The web host's certificate options and the <c>server</c> fields they come from.</summary>
+    private static readonly Dictionary<string, string> s_certificateFields = new(StringComparer.Ordinal)
+    {
+        [nameof(StudioWebHostOptions.CertificatePath)] = "certificate",
+        [nameof(StudioWebHostOptions.CertificateKeyPath)] = "certificate_key",
+        [nameof(StudioWebHostOptions.CertificatePassword)] = "certificate_password",
+        [nameof(StudioWebHostOptions.SelfSignedCertificatePath)] = "self_signed_certificate",
+        [nameof(StudioWebHostOptions.Certificate)] = "certificate",
+    };
+
     /// <summary>Builds the command.</summary>
     public static Command Create()
     {
@@ -25,9 +35,10 @@ internal static class StudioCommand
         var seconds = new Option<double?>("--seconds") { Description = "Stop after this many seconds (default: run until Ctrl+C)." };
         var record = new Option<bool>("--record") { Description = "Record the performance into the recordings folder from the start." };
         var json = new Option<bool>("--json") { Description = "At the end, print one JSON object with the engine's counters." };
-        var command = new Command("studio", "Run the live instrument: sensors in, music out on the audio device (or a clock), the dashboard, stream and phone pages on the web host (http://127.0.0.1:5001 by default), and the OSC outputs the configuration names.")
+        var https = new Option<bool>("--https") { Description = "Serve the web host over HTTPS even on loopback (server.https: on): with the configured certificate, or a self-signed one whose SHA-256 fingerprint is printed. Exposed beyond loopback, HTTPS is the default already." };
+        var command = new Command("studio", "Run the live instrument: sensors in, music out on the audio device (or a clock), the dashboard, stream and phone pages on the web host (http://127.0.0.1:5001 by default; https when exposed to phones on the network), and the OSC outputs the configuration names.")
         {
-            config, source, audio, port, seconds, record, json,
+            config, source, audio, port, https, seconds, record, json,
         };
         command.SetAction(async (parse, cancellation) =>
         {
@@ -39,6 +50,10 @@ internal static class StudioCommand
                 configuration = file is null ? StudioConfiguration.Default : StudioConfiguration.Load(file.FullName);
                 baseDirectory = file?.DirectoryName ?? baseDirectory;
                 configuration = Override(configuration, parse.GetValue(source), parse.GetValue(audio), parse.GetValue(port), baseDirectory);
+                if (parse.GetValue(https))
+                {
+                    configuration = configuration with { Server = configuration.Server with { Https = HttpsMode.On } };
+                }
             }
             catch (ConfigurationException e)
             {
@@ -71,22 +86,38 @@ internal static class StudioCommand
             using RtMidiOutput? midiOutput = midi;
             using ControlOutputs? outputs = OpenOutputs(engine, configuration, midi);
             ServerSettings server = configuration.Server;
-            await using StudioWebHost web = StudioWebHost.Create(engine, broadcast, new StudioWebHostOptions
+            StudioWebHost created;
+            try
             {
-                BindAddress = server.Bind,
-                Port = server.Port,
-                AudioClientLimit = server.AudioClientLimit,
-                HeartbeatInterval = TimeSpan.FromSeconds(server.HeartbeatSeconds),
-                HeartbeatTimeout = TimeSpan.FromSeconds(server.TimeoutSeconds),
-                TelemetryHz = server.TelemetryHz,
-                PairingToken = server.PairingToken,
-                // Logs go to standard error, so standard output holds only the --json object.
-                ConfigureLogging = logging => logging
-                    .ClearProviders()
-                    .AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace)
-                    .AddFilter("Microsoft", LogLevel.Warning)
-                    .AddFilter("System", LogLevel.Warning),
-            });
+                created = StudioWebHost.Create(engine, broadcast, new StudioWebHostOptions
+                {
+                    BindAddress = server.Bind,
+                    Port = server.Port,
+                    AudioClientLimit = server.AudioClientLimit,
+                    HeartbeatInterval = TimeSpan.FromSeconds(server.HeartbeatSeconds),
+                    HeartbeatTimeout = TimeSpan.FromSeconds(server.TimeoutSeconds),
+                    TelemetryHz = server.TelemetryHz,
+                    PairingToken = server.PairingToken,
+                    Https = server.Https,
+                    CertificatePath = server.Certificate is { } certificate ? Path.GetFullPath(certificate, baseDirectory) : null,
+                    CertificateKeyPath = server.CertificateKey is { } key ? Path.GetFullPath(key, baseDirectory) : null,
+                    CertificatePassword = server.CertificatePassword,
+                    SelfSignedCertificatePath = server.SelfSignedCertificate is { } kept ? Path.GetFullPath(kept, baseDirectory) : null,
+                    // Logs go to standard error, so standard output holds only the --json object.
+                    ConfigureLogging = logging => logging
+                        .ClearProviders()
+                        .AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace)
+                        .AddFilter("Microsoft", LogLevel.Warning)
+                        .AddFilter("System", LogLevel.Warning),
+                });
+            }
+            catch (ArgumentException e) when (e.ParamName is { } option && s_certificateFields.TryGetValue(option, out string? field))
+            {
+                // The host names its option; the performer edits the configuration, so name the field there.
+                return Fail($"server.{field}: {(e.InnerException ?? e).Message.TrimEnd('.')}.");
+            }
+
+            await using StudioWebHost web = created;
             try
             {
                 await web.StartAsync(cancellation).ConfigureAwait(false);
@@ -108,6 +139,21 @@ internal static class StudioCommand
             Console.Error.WriteLine($"dashboard: {web.DashboardUrl}");
             Console.Error.WriteLine($"listen:    {web.ListenUrl}");
             Console.Error.WriteLine($"pair:      {web.PairUrl}");
+            foreach (Uri phone in web.PairUrlsBeyondLoopback())
+            {
+                Console.Error.WriteLine($"phone:     {phone}");
+            }
+
+            if (web.Certificate is { } served)
+            {
+                // What the phone shows when it asks whether to trust the certificate: compare before tapping "proceed".
+                Console.Error.WriteLine($"https:     certificate SHA-256 {served.Sha256Fingerprint}");
+                Console.Error.WriteLine($"           for {string.Join(", ", served.Names)}; {served.Origin}; valid until {served.NotAfter:yyyy-MM-dd}");
+                if (served.IsSelfSigned)
+                {
+                    Console.Error.WriteLine("           self-signed: a browser asks once whether to trust it; check that it shows this fingerprint. iOS then asks for motion access with a tap.");
+                }
+            }
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
             if (limit is { } run)
             {
@@ -264,6 +310,7 @@ internal static class StudioCommand
             ["sensor_frames"] = c.SensorFrames,
             ["bpm"] = engine.Bpm,
             ["dashboard"] = web.DashboardUrl.ToString(),
+            ["certificate_sha256"] = web.Certificate?.Sha256Fingerprint,
         };
     }
 }

@@ -1,5 +1,6 @@
 using Echelon.Core.Equilibrium;
 using Echelon.Motion.Synthetic;
+using Echelon.Studio.Web;
 
 namespace Echelon.Studio.Configuration;
 
@@ -19,6 +20,8 @@ internal static class ConfigurationNames
     public static NameTable<MappingCurve> Curves { get; } = new(("linear", MappingCurve.Linear), ("exp", MappingCurve.Exp), ("log", MappingCurve.Log), ("s-curve", MappingCurve.SCurve));
 
     public static NameTable<MappingRate> Rates { get; } = new(("frame", MappingRate.Frame), ("beat", MappingRate.Beat));
+
+    public static NameTable<HttpsMode> HttpsModes { get; } = new(("auto", HttpsMode.Auto), ("on", HttpsMode.On), ("off", HttpsMode.Off));
 
     public static NameTable<SensorSourceKind> SourceKinds { get; } = new(("synthetic", SensorSourceKind.Synthetic), ("replay", SensorSourceKind.Replay), ("osc", SensorSourceKind.Osc), ("phone", SensorSourceKind.Phone));
 }

@@ -7,6 +7,7 @@ using Echelon.Motion.Frames;
 using Echelon.Music.Composition;
 using Echelon.Music.Theory;
 using Echelon.Music.Transport;
+using Echelon.Studio.Web;
 
 namespace Echelon.Studio.Configuration;
 
@@ -18,6 +19,12 @@ namespace Echelon.Studio.Configuration;
 internal sealed class ConfigurationReader
 {
     private const string DeviceIdRule = "1–64 of A–Z a–z 0–9 - _ ., not starting with '.'";
+    private const string CertificateAllowed = "a PKCS#12 (.pfx, .p12) or PEM certificate file, or null for a self-signed one";
+    private const string CertificateKeyAllowed = "the PEM private key file of a PEM certificate, or null when the key is in the certificate file";
+    private const string CertificatePasswordAllowed = "the password of the PKCS#12 file or of the encrypted PEM key, or null for none";
+
+    /// <summary>What errors show for <c>certificate_password</c>'s value: a password does not belong on a terminal or in a log.</summary>
+    private const string HiddenPassword = "(hidden)";
 
     private static readonly string[] s_sections = ["session", "devices", "audio", "equilibrium", "tempo", "music", "mappings", "server", "osc", "midi"];
 
@@ -501,6 +508,11 @@ internal sealed class ConfigurationReader
             HeartbeatSeconds = heartbeat,
             TimeoutSeconds = timeout,
             TelemetryHz = (int)s.Integer("telemetry_hz", defaults.TelemetryHz, 30, 60),
+            Https = s.Choice("https", defaults.Https, ConfigurationNames.HttpsModes),
+            Certificate = s.Text("certificate", null, IsPath, CertificateAllowed, nullable: true),
+            CertificateKey = s.Text("certificate_key", null, IsPath, CertificateKeyAllowed, nullable: true),
+            CertificatePassword = s.Text("certificate_password", null, text => text.Length > 0, CertificatePasswordAllowed, nullable: true),
+            SelfSignedCertificate = s.Text("self_signed_certificate", defaults.SelfSignedCertificate, IsPath, "a file to keep the self-signed certificate in, or null for a new one at each start", nullable: true),
         };
         s.Finish();
 
@@ -519,7 +531,73 @@ internal sealed class ConfigurationReader
             _errors.BadValue(s.Where("expose"), s.Field("expose"), "false, or true with a bind address beyond loopback such as 0.0.0.0", $"bind {bind} is loopback, so nothing beyond this machine can connect");
         }
 
+        return ReadCertificate(s, server);
+    }
+
+    /// <summary>The rules between the HTTPS fields; with a base directory, the paths resolved and the certificate loaded.</summary>
+    private ServerSettings ReadCertificate(SectionReader s, ServerSettings server)
+    {
+        bool Written(string key) => s.Has(key) && !_errors.Reported(s.Field(key)) && s.Node(key) is not ConfigScalar { IsNull: true };
+        bool rulesOk = true;
+        if (Written("certificate") && server.Https == HttpsMode.Off && !_errors.Reported(s.Field("https")))
+        {
+            _errors.BadValue(s.Where("certificate"), s.Field("certificate"), "null while https is off; a certificate with https: auto or on", "https is off, so it would not be used");
+            rulesOk = false;
+        }
+
+        foreach (string key in new[] { "certificate_key", "certificate_password" })
+        {
+            if (Written(key) && server.Certificate is null && !_errors.Reported(s.Field("certificate")))
+            {
+                ConfigNode node = s.Where(key);
+                string shown = key == "certificate_password" ? HiddenPassword : node.Shown;
+                _errors.BadValue(node.Line, node.Column, s.Field(key), shown, $"null unless certificate names a file; {(key == "certificate_key" ? CertificateKeyAllowed : CertificatePasswordAllowed)}", "certificate is not set: the self-signed certificate needs neither");
+                rulesOk = false;
+            }
+        }
+
+        server = server with
+        {
+            Certificate = server.Certificate is { } certificate ? Resolve(certificate) : null,
+            CertificateKey = server.CertificateKey is { } keyFile ? Resolve(keyFile) : null,
+            // Resolved even when left out (unlike session.recordings): the studio keeps it next to the file that names it,
+            // and written out absolute it stays the same file wherever the written copy is loaded from.
+            SelfSignedCertificate = server.SelfSignedCertificate is { } kept ? Resolve(kept) : null,
+        };
+
+        string[] fields = ["certificate", "certificate_key", "certificate_password"];
+        if (rulesOk && _baseDirectory is not null && server.Certificate is not null && !fields.Any(f => _errors.Reported(s.Field(f))))
+        {
+            CheckCertificate(s, server);
+        }
+
         return server;
+    }
+
+    private void CheckCertificate(SectionReader s, ServerSettings server)
+    {
+        try
+        {
+            CertificateFiles.Load(server.Certificate!, server.CertificateKey, server.CertificatePassword, DateTimeOffset.UtcNow).Dispose();
+        }
+        catch (CertificateFileException e)
+        {
+            (string key, string allowed) = e.Setting switch
+            {
+                CertificateSetting.Key => ("certificate_key", CertificateKeyAllowed),
+                CertificateSetting.Password => ("certificate_password", CertificatePasswordAllowed),
+                _ => ("certificate", "a PKCS#12 (.pfx, .p12) or PEM certificate with its private key, valid now, for server authentication"),
+            };
+            if (!s.Has(key))
+            {
+                // The key file or password the certificate needs is not written: report it missing, with why.
+                _errors.Other(s.Location.Line, s.Location.Column, s.Field(key), null, allowed, $"missing ({e.Message}); allowed: {allowed}");
+                return;
+            }
+
+            ConfigNode node = s.Where(key);
+            _errors.BadValue(node.Line, node.Column, s.Field(key), key == "certificate_password" ? HiddenPassword : node.Shown, allowed, e.Message);
+        }
     }
 
     private static OscOutputSettings ReadOsc(SectionReader s)

@@ -205,6 +205,12 @@ internal sealed class ConfigurationWriter
         Value(2, "heartbeat_seconds", YamlScalars.Number(s.HeartbeatSeconds), "1–300: ping each WebSocket this often");
         Value(2, "timeout_seconds", YamlScalars.Number(s.TimeoutSeconds), "2–600, above the heartbeat: close a silent socket");
         Value(2, "telemetry_hz", YamlScalars.Integer(s.TelemetryHz), "30–60 control-state updates per second on /ws/telemetry");
+        Comment(2, "HTTPS: phones on the network get their motion sensors only from a secure (https) page.");
+        Value(2, "https", ConfigurationNames.HttpsModes.Format(s.Https), "auto: https when exposed or a certificate is named; on; off");
+        Value(2, "certificate", YamlScalars.String(s.Certificate), "a .pfx/.p12 or PEM file (relative to this file); null: self-signed");
+        Value(2, "certificate_key", YamlScalars.String(s.CertificateKey), "a PEM certificate's key file; null: the key is in certificate");
+        Value(2, "certificate_password", YamlScalars.String(s.CertificatePassword), "the .pfx's or encrypted PEM key's password; null: none");
+        Value(2, "self_signed_certificate", YamlScalars.String(s.SelfSignedCertificate), "kept here so phones trust it across restarts; null: new each start");
         Blank();
     }
 

@@ -1,10 +1,14 @@
+using System.Globalization;
 using System.Net;
+using System.Text;
+using Echelon.Studio.Web;
 
 namespace Echelon.Studio.Configuration;
 
 /// <summary>
 /// The <c>server</c> section: where the web host listens (dashboard, <c>/ws/audio</c>, <c>/ws/telemetry</c>,
-/// <c>/ws/sensors</c>, REST), its limits and timers, and whether it may be reached from other machines (DESIGN §8).
+/// <c>/ws/sensors</c>, REST), its limits and timers, whether it may be reached from other machines (DESIGN §8), and
+/// HTTPS, which phones on the network need for their motion sensors (design note 0016).
 /// </summary>
 /// <remarks>Immutable; thread-safe.</remarks>
 public sealed record ServerSettings
@@ -17,6 +21,9 @@ public sealed record ServerSettings
 
     /// <summary>Longest <see cref="PairingToken"/>.</summary>
     public const int MaxTokenLength = 128;
+
+    /// <summary>The default <see cref="SelfSignedCertificate"/>: next to the configuration file (the working directory without one).</summary>
+    public const string DefaultSelfSignedCertificate = "studio-certificate.pfx";
 
     /// <summary><c>bind</c>: the address to listen on, an IP address; 127.0.0.1 (loopback only) by default.</summary>
     public IPAddress Bind { get; init; } = IPAddress.Parse("127.0.0.1");
@@ -48,6 +55,39 @@ public sealed record ServerSettings
     /// <summary><c>telemetry_hz</c>: how often <c>/ws/telemetry</c> sends the decimated control state, 30–60.</summary>
     public int TelemetryHz { get; init; } = 30;
 
+    /// <summary>
+    /// <c>https</c>: <c>auto</c> serves HTTPS when <see cref="Expose"/> is true or a <see cref="Certificate"/> is named, and
+    /// plain HTTP on loopback; <c>on</c> always; <c>off</c> never (phones on the network then get no motion sensors).
+    /// </summary>
+    public HttpsMode Https { get; init; } = HttpsMode.Auto;
+
+    /// <summary>
+    /// <c>certificate</c>: the certificate to serve HTTPS with, a PKCS#12 (<c>.pfx</c>, <c>.p12</c>) or PEM file; null for
+    /// a self-signed one (<see cref="SelfSignedCertificate"/>).
+    /// </summary>
+    public string? Certificate { get; init; }
+
+    /// <summary><c>certificate_key</c>: the PEM private key of a PEM <see cref="Certificate"/>; null when the key is in that file.</summary>
+    public string? CertificateKey { get; init; }
+
+    /// <summary><c>certificate_password</c>: the password of a PKCS#12 <see cref="Certificate"/> or of its encrypted PEM key; null for none.</summary>
+    public string? CertificatePassword { get; init; }
+
+    /// <summary>
+    /// <c>self_signed_certificate</c>: where the studio keeps the self-signed certificate it makes when HTTPS is on and
+    /// no <see cref="Certificate"/> is named, so a phone that trusted it once keeps trusting it; made anew when it nears
+    /// its end or no longer names this machine's addresses. Null: a new one at each start, kept nowhere.
+    /// </summary>
+    public string? SelfSignedCertificate { get; init; } = DefaultSelfSignedCertificate;
+
+    /// <summary>True when the web host serves HTTPS with these settings.</summary>
+    public bool UsesHttps => Https switch
+    {
+        HttpsMode.On => true,
+        HttpsMode.Off => false,
+        _ => Expose || Certificate is not null,
+    };
+
     /// <summary>True when <paramref name="token"/> is a valid <see cref="PairingToken"/>.</summary>
     public static bool IsValidToken(string? token)
     {
@@ -64,6 +104,16 @@ public sealed record ServerSettings
             }
         }
 
+        return true;
+    }
+
+    /// <summary>The record's text, with <see cref="CertificatePassword"/> hidden: records print every property, and this one may reach a log.</summary>
+    private bool PrintMembers(StringBuilder builder)
+    {
+        builder.Append(CultureInfo.InvariantCulture, $"Bind = {Bind}, Port = {Port}, Expose = {Expose}, PairingToken = {PairingToken}, ");
+        builder.Append(CultureInfo.InvariantCulture, $"AudioClientLimit = {AudioClientLimit}, HeartbeatSeconds = {HeartbeatSeconds}, TimeoutSeconds = {TimeoutSeconds}, TelemetryHz = {TelemetryHz}, ");
+        builder.Append(CultureInfo.InvariantCulture, $"Https = {Https}, Certificate = {Certificate}, CertificateKey = {CertificateKey}, ");
+        builder.Append(CultureInfo.InvariantCulture, $"CertificatePassword = {(CertificatePassword is null ? string.Empty : "(hidden)")}, SelfSignedCertificate = {SelfSignedCertificate}, UsesHttps = {UsesHttps}");
         return true;
     }
 }

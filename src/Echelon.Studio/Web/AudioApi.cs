@@ -20,7 +20,7 @@ public static class AudioApi
             .WithTags("Audio")
             .WithName("GetAudio")
             .WithSummary("The /ws/audio stream: sample rate, channels, packet format, ring length, listeners and gaps.");
-        endpoints.MapGet("/ws/audio", Listen)
+        endpoints.MapWebSocket("/ws/audio", Listen)
             .WithTags("Audio")
             .WithName("ListenAudio")
             .WithSummary("WebSocket: binary PCM packets (20-byte little-endian header, then int16 interleaved stereo). Refused with close status 1013 past the listener limit.")

@@ -35,7 +35,7 @@ public static class SensorsApi
     /// <summary>Maps <c>/ws/sensors</c>.</summary>
     public static IEndpointRouteBuilder MapSensorsApi(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/ws/sensors", Pair)
+        endpoints.MapWebSocket("/ws/sensors", Pair)
             .WithTags("Sensors")
             .WithName("PairSensors")
             .WithSummary("WebSocket for the phone page: JSON hello and motion messages in, hello/error/status messages out. Needs the pairing token (?token=) when the studio is exposed; refused with close status 1008 without it.")

@@ -1,5 +1,7 @@
 using System.Net.WebSockets;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -18,6 +20,19 @@ internal static class SocketSession
 
     private static readonly TimeSpan s_closeWait = TimeSpan.FromSeconds(2);
     private static long s_nextClient;
+
+    /// <summary>
+    /// Maps a WebSocket endpoint for both ways a browser opens one: <c>GET</c> with <c>Upgrade</c> over HTTP/1.1
+    /// (RFC 6455; the documented endpoint, returned for its metadata), and the extended <c>CONNECT</c> over HTTP/2
+    /// (RFC 8441). Over HTTPS, ALPN gives Chromium HTTP/2, and it then opens its WebSockets with <c>CONNECT</c> on the
+    /// page's connection: a GET-only route answers that with 405 and the phone never pairs (the HTTPS browser test
+    /// caught this). OpenAPI has no CONNECT operation, so that route is left out of the document.
+    /// </summary>
+    public static RouteHandlerBuilder MapWebSocket(this IEndpointRouteBuilder endpoints, string pattern, Delegate handler)
+    {
+        endpoints.MapMethods(pattern, [HttpMethods.Connect], handler).ExcludeFromDescription();
+        return endpoints.MapGet(pattern, handler);
+    }
 
     /// <summary>A number for the client, for logs.</summary>
     public static long NextClientId() => Interlocked.Increment(ref s_nextClient);

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.Logging;
 
 namespace Echelon.Studio.Web;
@@ -52,6 +53,35 @@ public sealed class StudioWebHostOptions
     /// </summary>
     public string? PairingToken { get; init; }
 
+    /// <summary>
+    /// HTTPS or plain HTTP. <see cref="HttpsMode.Auto"/> (the default) serves HTTPS when <see cref="BindAddress"/> is
+    /// beyond loopback or a certificate is given, so phones on the network get a secure context and their motion
+    /// sensors; on loopback it stays plain HTTP.
+    /// </summary>
+    public HttpsMode Https { get; init; } = HttpsMode.Auto;
+
+    /// <summary>A certificate (with its private key) to serve HTTPS with, given in code; the caller keeps and disposes it. Not with <see cref="CertificatePath"/>.</summary>
+    public X509Certificate2? Certificate { get; init; }
+
+    /// <summary>
+    /// The certificate file to serve HTTPS with: PKCS#12 (<c>.pfx</c>, <c>.p12</c>) or PEM, read by content. Null (and no
+    /// <see cref="Certificate"/>): a self-signed one, see <see cref="SelfSignedCertificatePath"/>.
+    /// </summary>
+    public string? CertificatePath { get; init; }
+
+    /// <summary>The PEM private key file of a PEM <see cref="CertificatePath"/>; null when the key is in that file.</summary>
+    public string? CertificateKeyPath { get; init; }
+
+    /// <summary>The password of a PKCS#12 <see cref="CertificatePath"/>, or of its encrypted PEM key; null for none.</summary>
+    public string? CertificatePassword { get; init; }
+
+    /// <summary>
+    /// Where the self-signed certificate is kept (PKCS#12, owner-only) when HTTPS is on and no certificate is given,
+    /// so phones that trusted it keep trusting it after a restart; it is made anew when it nears its end or no longer
+    /// names this machine's addresses. Null: a new one at each start, kept nowhere.
+    /// </summary>
+    public string? SelfSignedCertificatePath { get; init; }
+
     /// <summary>Serve the pages from this folder instead of the copies built into the assembly (for editing them live); null for the built-in ones.</summary>
     public string? StaticFilesDirectory { get; init; }
 
@@ -61,8 +91,17 @@ public sealed class StudioWebHostOptions
     /// <summary>True when requests that change things, and <c>/ws/sensors</c>, must carry the pairing token.</summary>
     public bool RequiresPairingToken => PairingToken is not null || !IPAddress.IsLoopback(BindAddress);
 
+    /// <summary>True when the host serves HTTPS: <see cref="Https"/> is on, or auto and the host is exposed or a certificate is given.</summary>
+    public bool UsesHttps => Https switch
+    {
+        HttpsMode.On => true,
+        HttpsMode.Off => false,
+        _ => !IPAddress.IsLoopback(BindAddress) || Certificate is not null || CertificatePath is not null,
+    };
+
     /// <summary>Throws for the first option outside its range, naming it and the range.</summary>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
+    /// <exception cref="ArgumentException">The certificate options contradict each other.</exception>
     public void Validate()
     {
         ArgumentNullException.ThrowIfNull(BindAddress, nameof(BindAddress));
@@ -74,6 +113,21 @@ public sealed class StudioWebHostOptions
         Check(HeartbeatTimeout > HeartbeatInterval, nameof(HeartbeatTimeout), HeartbeatTimeout, $"more than {nameof(HeartbeatInterval)} ({HeartbeatInterval})");
         Check(TelemetryHz is >= MinTelemetryHz and <= MaxTelemetryHz, nameof(TelemetryHz), TelemetryHz, $"{MinTelemetryHz}–{MaxTelemetryHz}");
         Check(PairingToken is null || PairingGuard.IsWellFormed(PairingToken), nameof(PairingToken), PairingToken, "8–128 ASCII letters and digits");
+        Check(Enum.IsDefined(Https), nameof(Https), Https, "Auto, On or Off");
+        Require(Https != HttpsMode.Off || (Certificate is null && CertificatePath is null), Certificate is null ? nameof(CertificatePath) : nameof(Certificate), $"null while {nameof(Https)} is Off (it would not be used)");
+        Require(Certificate is null || CertificatePath is null, nameof(CertificatePath), $"null when {nameof(Certificate)} is given (one certificate or the other)");
+        Require(Certificate is null || Certificate.HasPrivateKey, nameof(Certificate), "a certificate with its private key");
+        Require(CertificateKeyPath is null || CertificatePath is not null, nameof(CertificateKeyPath), $"null unless {nameof(CertificatePath)} names a PEM certificate");
+        Require(CertificatePassword is null || CertificatePath is not null, nameof(CertificatePassword), $"null unless {nameof(CertificatePath)} names a certificate");
+    }
+
+    /// <summary>Like <see cref="Check"/>, but without the value in the message (it may be a password or a certificate).</summary>
+    private static void Require(bool ok, string name, string rule)
+    {
+        if (!ok)
+        {
+            throw new ArgumentException($"{name} must be {rule}.", name);
+        }
     }
 
     private static void Check(bool ok, string name, object? value, string range)

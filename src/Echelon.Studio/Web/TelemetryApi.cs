@@ -16,7 +16,7 @@ public static class TelemetryApi
     /// <summary>Maps <c>/ws/telemetry</c>.</summary>
     public static IEndpointRouteBuilder MapTelemetryApi(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/ws/telemetry", Watch)
+        endpoints.MapWebSocket("/ws/telemetry", Watch)
             .WithTags("Telemetry")
             .WithName("WatchTelemetry")
             .WithSummary("WebSocket: JSON text messages at 30–60 Hz with x*, y*, psi, theta, phi, k_used, residual, tempo, levels, controls, devices, recorder and stream state.")

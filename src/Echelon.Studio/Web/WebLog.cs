@@ -56,4 +56,10 @@ internal static partial class WebLog
 
     [LoggerMessage(EventId = 1617, Level = LogLevel.Debug, Message = "{Endpoint} client {Client} ended: {Reason}")]
     public static partial void SocketEnded(ILogger logger, string endpoint, long client, string reason);
+
+    [LoggerMessage(EventId = 1618, Level = LogLevel.Information, Message = "HTTPS certificate SHA-256 {Fingerprint} for {Names}, valid until {NotAfter:yyyy-MM-dd}: {Origin}")]
+    public static partial void ServingHttps(ILogger logger, string fingerprint, IEnumerable<string> names, DateTimeOffset notAfter, string origin);
+
+    [LoggerMessage(EventId = 1619, Level = LogLevel.Warning, Message = "Reachable beyond this machine ({Address}) over plain HTTP: phones on the network get no motion sensors (browsers give them to secure contexts only); set server.https to auto or on")]
+    public static partial void PlainHttpBeyondLoopback(ILogger logger, IPAddress address);
 }

@@ -92,6 +92,24 @@ public sealed class ConfigurationErrorTests
             "bad value 'short'; allowed: 16–128 of A–Z a–z 0–9 - _, or null to draw one at each start"
         },
         {
+            "server:\n  https: yes\n", 2, 10, "server.https", "yes", "auto, on, off",
+            "bad value 'yes'; allowed: auto, on, off"
+        },
+        {
+            "server:\n  https: off\n  certificate: studio.pfx\n", 3, 16, "server.certificate", "studio.pfx", "null while https is off; a certificate with https: auto or on",
+            "bad value 'studio.pfx' (https is off, so it would not be used); allowed: null while https is off; a certificate with https: auto or on"
+        },
+        {
+            "server:\n  certificate_key: studio.key\n", 2, 20, "server.certificate_key", "studio.key",
+            "null unless certificate names a file; the PEM private key file of a PEM certificate, or null when the key is in the certificate file",
+            "bad value 'studio.key' (certificate is not set: the self-signed certificate needs neither); allowed: null unless certificate names a file; the PEM private key file of a PEM certificate, or null when the key is in the certificate file"
+        },
+        {
+            "server:\n  certificate_password: s3cret\n", 2, 25, "server.certificate_password", "(hidden)",
+            "null unless certificate names a file; the password of the PKCS#12 file or of the encrypted PEM key, or null for none",
+            "bad value '(hidden)' (certificate is not set: the self-signed certificate needs neither); allowed: null unless certificate names a file; the password of the PKCS#12 file or of the encrypted PEM key, or null for none"
+        },
+        {
             "equilibrium:\n  parameters: weights.json\n  margin: 2\n", 3, 11, "equilibrium.margin", "2", "only without equilibrium.parameters (the seeded model)",
             "bad value '2' (margin comes from the parameters file); allowed: only without equilibrium.parameters (the seeded model)"
         },

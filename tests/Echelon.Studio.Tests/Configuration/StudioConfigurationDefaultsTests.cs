@@ -44,6 +44,10 @@ public sealed class StudioConfigurationDefaultsTests
         Assert.Equal(60.0, c.Server.TimeoutSeconds);
         Assert.InRange(c.Server.TelemetryHz, 30, 60);
         Assert.False(c.Server.Expose);
+        Assert.Equal(Echelon.Studio.Web.HttpsMode.Auto, c.Server.Https);
+        Assert.False(c.Server.UsesHttps);
+        Assert.Null(c.Server.Certificate);
+        Assert.Equal("studio-certificate.pfx", c.Server.SelfSignedCertificate);
         Assert.Null(c.Osc.Mirror);
         Assert.Null(c.Midi.Port);
     }

@@ -3,6 +3,7 @@ using Echelon.Core.Equilibrium;
 using Echelon.Motion.Synthetic;
 using Echelon.Music.Theory;
 using Echelon.Studio.Configuration;
+using Echelon.Studio.Web;
 
 namespace Echelon.Studio.Tests.Configuration;
 
@@ -81,6 +82,11 @@ public sealed class StudioConfigurationRoundTripTests
             HeartbeatSeconds = 1,
             TimeoutSeconds = 2,
             TelemetryHz = 60,
+            Https = HttpsMode.On,
+            Certificate = "certs/studio.crt",
+            CertificateKey = "certs/studio key.pem",
+            CertificatePassword = "p@ss: word # 1 \"quoted\"",
+            SelfSignedCertificate = null,
         },
         Osc = new OscOutputSettings
         {

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text.Json;
 using Echelon.Motion.Frames;
 using Echelon.Studio.Tests.Web.Infrastructure;
@@ -79,5 +80,44 @@ public sealed class PhonePageBrowserTests(ChromiumFixture chromium)
         await DashboardBrowserTests.WaitFor(phone, "() => window.echelonPair.state === 'refused'", console);
         Assert.Contains("pairing token", await phone.InnerTextAsync("#error"), StringComparison.Ordinal);
         Assert.Empty(rig.Runtime.Registered);
+    }
+
+    [PeerFact("chromium")]
+    public async Task PairPage_OverHttpsOnTheNetwork_IsASecureContext_AndItsMotionReachesTheDevices()
+    {
+        // Exposed beyond loopback, the host serves HTTPS by itself (server.https: auto) with a self-signed certificate;
+        // the context's IgnoreHTTPSErrors stands for the performer tapping "proceed" on the phone once.
+        await using StudioHostRig rig = await StudioHostRig.StartAsync(new StudioWebHostOptions { BindAddress = IPAddress.Any, PairingToken = Token });
+        Uri? lan = rig.Host.PairUrlsBeyondLoopback() is [Uri first, ..] ? first : null;
+        Uri pair = lan ?? rig.Host.PairUrl; // a machine with no network interface but loopback can only show the https half
+        Assert.Equal("https", pair.Scheme);
+        var console = new List<string>();
+        IPage phone = await chromium.NewPageAsync(console, ignoreHttpsErrors: true);
+        await phone.GotoAsync(pair.ToString());
+        await DashboardBrowserTests.WaitFor(phone, "() => window.echelonPair.state === 'paired'", console);
+        Assert.True(await phone.EvaluateAsync<bool>("() => window.isSecureContext"));
+        Assert.Equal("https:", await phone.EvaluateAsync<string>("() => location.protocol"));
+        Assert.Equal(string.Empty, await phone.InnerTextAsync("#error"));
+
+        string device = await phone.EvaluateAsync<string>("() => window.echelonPair.device");
+        await phone.EvaluateAsync(MoveScript);
+        await Eventually.TrueAsync(() => rig.Runtime.Published.Count >= 60, $"60 motion frames reach the engine over wss (the engine has {rig.Runtime.Published.Count})");
+        using JsonDocument devices = await ControlsApiTests.GetJson(rig, "/api/v1/devices");
+        JsonElement listed = Assert.Single(devices.RootElement.EnumerateArray(), d => d.GetProperty("id").GetString() == device);
+        Assert.Equal(60, listed.GetProperty("frames").GetInt64());
+
+        if (lan is null)
+        {
+            return;
+        }
+
+        // The same page over plain HTTP on the network address is not a secure context, and the page says what to do.
+        await using StudioHostRig plain = await StudioHostRig.StartAsync(new StudioWebHostOptions { BindAddress = IPAddress.Any, PairingToken = Token, Https = HttpsMode.Off });
+        Uri insecure = plain.Host.PairUrlsBeyondLoopback().First(u => u.Host == lan.Host);
+        Assert.Equal("http", insecure.Scheme);
+        IPage other = await chromium.NewPageAsync(console);
+        await other.GotoAsync(insecure.ToString());
+        Assert.False(await other.EvaluateAsync<bool>("() => window.isSecureContext"));
+        Assert.Contains("server.https", await other.InnerTextAsync("#error"), StringComparison.Ordinal);
     }
 }

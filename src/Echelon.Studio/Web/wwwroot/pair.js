@@ -140,8 +140,9 @@ function show() {
 }
 
 if (!window.isSecureContext) {
-  $('error').textContent = 'This page is not in a secure context (https or this machine), so the browser will not give it motion sensors. ' +
-    'Serve the studio over https, or open the page through an https tunnel.';
+  $('error').textContent = 'This page is not in a secure context (https, or this machine), so the browser will not give it motion sensors. ' +
+    'Serve the studio over https (server.https: auto or on, or echelon studio --https) and open the https:// link it prints; ' +
+    'the phone asks once whether to trust its certificate: check the SHA-256 fingerprint the studio printed.';
 }
 
 // Listen at once: most browsers deliver the events without asking. iOS (and browsers that copy its API) also want

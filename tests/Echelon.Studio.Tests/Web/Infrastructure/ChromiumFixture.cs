@@ -47,10 +47,18 @@ public sealed class ChromiumFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh page in a fresh context, printing the page's console errors to the test output on failure.</summary>
-    public async Task<IPage> NewPageAsync(List<string>? console = null)
+    /// <summary>
+    /// A fresh page in a fresh context, printing the page's console errors to the test output on failure.
+    /// <paramref name="ignoreHttpsErrors"/> is the test's stand-in for a performer who accepted the studio's
+    /// self-signed certificate on the phone.
+    /// </summary>
+    public async Task<IPage> NewPageAsync(List<string>? console = null, bool ignoreHttpsErrors = false)
     {
-        IBrowserContext context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 1000 } });
+        IBrowserContext context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = 1400, Height = 1000 },
+            IgnoreHTTPSErrors = ignoreHttpsErrors,
+        });
         IPage page = await context.NewPageAsync();
         page.SetDefaultTimeout(20_000);
         if (console is not null)

@@ -1,10 +1,16 @@
+using System.Net.Security;
 using System.Net.WebSockets;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using Echelon.Studio.Web;
 using Microsoft.Extensions.Logging;
 
 namespace Echelon.Studio.Tests.Web.Infrastructure;
 
-/// <summary>A real Kestrel host on a free loopback port around a <see cref="FakeStudioRuntime"/>, with an HTTP client for it.</summary>
+/// <summary>
+/// A real Kestrel host on a free loopback port around a <see cref="FakeStudioRuntime"/>, with an HTTP client for it.
+/// Over HTTPS the client and the sockets trust exactly the host's certificate (pinned by its SHA-256), nothing else.
+/// </summary>
 public sealed class StudioHostRig : IAsyncDisposable
 {
     public const int SampleRate = 48_000;
@@ -14,7 +20,11 @@ public sealed class StudioHostRig : IAsyncDisposable
         Runtime = runtime;
         Audio = audio;
         Host = host;
-        Http = new HttpClient { BaseAddress = host.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        Http = new HttpClient(new SocketsHttpHandler { SslOptions = { RemoteCertificateValidationCallback = Pin } })
+        {
+            BaseAddress = host.BaseAddress,
+            Timeout = TimeSpan.FromSeconds(30),
+        };
     }
 
     public FakeStudioRuntime Runtime { get; }
@@ -25,8 +35,32 @@ public sealed class StudioHostRig : IAsyncDisposable
 
     public HttpClient Http { get; }
 
+    /// <summary>What the server presented each time a client here checked its certificate: the SHA-256 and the errors .NET saw.</summary>
+    public List<(string Sha256, SslPolicyErrors Errors)> CertificatesSeen { get; } = [];
+
     public Uri WebSocketUri(string path) =>
-        new UriBuilder(Host.BaseAddress) { Scheme = "ws", Path = path }.Uri;
+        new UriBuilder(Host.BaseAddress) { Scheme = Host.Certificate is null ? "ws" : "wss", Path = path }.Uri;
+
+    /// <summary>
+    /// Trusts the host's own certificate and nothing else: its SHA-256 must match, and the only error allowed is the
+    /// untrusted root every self-signed certificate has (so a name the certificate does not cover still fails).
+    /// </summary>
+    public bool Pin(object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors)
+    {
+        if (certificate is null || Host.Certificate is null)
+        {
+            return false;
+        }
+
+        string seen = certificate.GetCertHashString(HashAlgorithmName.SHA256);
+        lock (CertificatesSeen)
+        {
+            CertificatesSeen.Add((seen, errors));
+        }
+
+        return string.Equals(seen, Host.Certificate.Certificate.GetCertHashString(HashAlgorithmName.SHA256), StringComparison.Ordinal)
+            && (errors & ~SslPolicyErrors.RemoteCertificateChainErrors) == SslPolicyErrors.None;
+    }
 
     public static async Task<StudioHostRig> StartAsync(
         StudioWebHostOptions? options = null,
@@ -45,6 +79,7 @@ public sealed class StudioHostRig : IAsyncDisposable
     public async Task<ClientWebSocket> ConnectAsync(string path, string? token = null, CancellationToken cancellationToken = default)
     {
         var socket = new ClientWebSocket();
+        socket.Options.RemoteCertificateValidationCallback = Pin;
         Uri uri = WebSocketUri(path);
         if (token is not null)
         {
@@ -76,6 +111,12 @@ public sealed class StudioHostRig : IAsyncDisposable
         TelemetryHz = o.TelemetryHz,
         PairingToken = o.PairingToken,
         StaticFilesDirectory = o.StaticFilesDirectory,
+        Https = o.Https,
+        Certificate = o.Certificate,
+        CertificatePath = o.CertificatePath,
+        CertificateKeyPath = o.CertificateKeyPath,
+        CertificatePassword = o.CertificatePassword,
+        SelfSignedCertificatePath = o.SelfSignedCertificatePath,
         ConfigureLogging = o.ConfigureLogging ?? (logging =>
         {
             logging.ClearProviders();
