@@ -534,6 +534,7 @@ public sealed class StudioEngine : IStudioRuntime, IMappingCatalog, IDisposable
         t.Brightness = mapping.Brightness;
         t.Tension = mapping.Tension;
         (t.PeakDbfs, t.RmsDbfs) = _audio.TakeLevels();
+        _audio.TakeStemLevels(t.StemPeakDbfs, t.StemRmsDbfs);
         t.AudioPosition = _audio.Position;
         int count = Math.Min(mapping.Mappings.Count, TelemetrySnapshot.MaxMappings);
         for (int i = 0; i < count; i++)

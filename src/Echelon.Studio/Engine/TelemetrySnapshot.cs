@@ -2,8 +2,8 @@ namespace Echelon.Studio.Engine;
 
 /// <summary>
 /// The control state one control frame leaves behind, for the dashboard and <c>/ws/telemetry</c>: the latents,
-/// phases, coupling, solver effort, tempo, composer controls and output levels. Preallocated and filled in place
-/// by the control thread (no allocation per frame); readers get a copy through <see cref="IStudioRuntime.TryReadTelemetry"/>.
+/// phases, coupling, solver effort, tempo, composer controls and the output and per-stem levels. Preallocated and filled in place by the control thread (no allocation per frame);
+/// readers get a copy through <see cref="IStudioRuntime.TryReadTelemetry"/>.
 /// </summary>
 /// <remarks>Not thread-safe by itself: one writer or one reader at a time, which the runtime's triple buffer guarantees.</remarks>
 public sealed class TelemetrySnapshot
@@ -72,6 +72,16 @@ public sealed class TelemetrySnapshot
     /// <summary>Output RMS over the last frame, dBFS (−120 when silent).</summary>
     public double RmsDbfs { get; set; }
 
+    /// <summary>
+    /// Each stem's peak over the last frame, dBFS (−120 when silent, muted included), in
+    /// <see cref="StudioControls.AgentNames"/> order: the stem as it enters the mix, after the agent's gain and before
+    /// the master filter, gain and bus.
+    /// </summary>
+    public double[] StemPeakDbfs { get; } = new double[StudioControls.AgentNames.Count];
+
+    /// <summary>Each stem's RMS over the last frame, dBFS (−120 when silent), like <see cref="StemPeakDbfs"/>.</summary>
+    public double[] StemRmsDbfs { get; } = new double[StudioControls.AgentNames.Count];
+
     /// <summary>Samples the audio output has rendered.</summary>
     public long AudioPosition { get; set; }
 
@@ -107,6 +117,8 @@ public sealed class TelemetrySnapshot
         target.Tension = Tension;
         target.PeakDbfs = PeakDbfs;
         target.RmsDbfs = RmsDbfs;
+        StemPeakDbfs.CopyTo(target.StemPeakDbfs, 0);
+        StemRmsDbfs.CopyTo(target.StemRmsDbfs, 0);
         target.AudioPosition = AudioPosition;
         target.MappingCount = MappingCount;
         MappingOutputs.AsSpan(0, MappingCount).CopyTo(target.MappingOutputs);

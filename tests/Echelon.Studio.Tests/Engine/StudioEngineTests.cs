@@ -166,6 +166,59 @@ public sealed class StudioEngineTests
     }
 
     [Fact]
+    public void Telemetry_MetersEveryStem_AndAMutedAgentsStemReadsTheFloor()
+    {
+        const string Muted = "drums";
+        StudioControls controls = StudioControls.Default with
+        {
+            Agents = StudioControls.Default.Agents.SetItem(Muted, new AgentControl(Mute: true)),
+        };
+        using var engine = new StudioEngine(Dancer() with { Controls = controls });
+        TelemetrySnapshot t = engine.CreateTelemetrySnapshot();
+        IReadOnlyList<string> names = StudioControls.AgentNames;
+        int muted = names.ToList().IndexOf(Muted);
+        Assert.Equal(names.Count, t.StemPeakDbfs.Length);
+        var loudest = new double[names.Count];
+        loudest.AsSpan().Fill(double.NegativeInfinity);
+        for (int frame = 0; frame < 800; frame++)
+        {
+            engine.RunFor(0.01); // one control frame and its blocks
+            Assert.True(engine.TryReadTelemetry(t));
+            for (int stem = 0; stem < names.Count; stem++)
+            {
+                double peak = t.StemPeakDbfs[stem], rms = t.StemRmsDbfs[stem];
+                Assert.True(double.IsFinite(peak) && double.IsFinite(rms), $"{names[stem]}: peak {peak}, RMS {rms} at frame {t.Frame}");
+                Assert.InRange(peak, -120, 0);
+                Assert.InRange(rms, -120, peak + 1e-9);
+                loudest[stem] = Math.Max(loudest[stem], peak);
+            }
+
+            Assert.Equal(-120, t.StemPeakDbfs[muted]);
+            Assert.Equal(-120, t.StemRmsDbfs[muted]);
+        }
+
+        for (int stem = 0; stem < names.Count; stem++)
+        {
+            if (stem != muted)
+            {
+                Assert.True(loudest[stem] > -40, $"{names[stem]} peaked at {loudest[stem]:F1} dBFS over 8 s");
+            }
+        }
+
+        // Unmuted, the drums are heard again from the next block.
+        engine.SetControls(StudioControls.Default);
+        double drums = -120;
+        for (int frame = 0; frame < 200; frame++)
+        {
+            engine.RunFor(0.01);
+            Assert.True(engine.TryReadTelemetry(t));
+            drums = Math.Max(drums, t.StemPeakDbfs[muted]);
+        }
+
+        Assert.True(drums > -40, $"the drums peaked at {drums:F1} dBFS once unmuted");
+    }
+
+    [Fact]
     public void Ingress_NetworkDevicesAppear_AndUnknownOrBadFramesAreRejected()
     {
         using var engine = new StudioEngine(Dancer());
