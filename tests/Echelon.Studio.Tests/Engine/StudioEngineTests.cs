@@ -219,6 +219,31 @@ public sealed class StudioEngineTests
     }
 
     [Fact]
+    public void Telemetry_KUsedHistogram_CountsEveryControlFrame()
+    {
+        using var engine = new StudioEngine(Dancer());
+        TelemetrySnapshot t = engine.CreateTelemetrySnapshot();
+        Assert.Equal(engine.IterationCap + 1, t.KUsedHistogram.Length); // 0 to K, the cap starting at K
+        var seen = new long[t.KUsedHistogram.Length];
+        for (int frame = 0; frame < 300; frame++)
+        {
+            engine.RunFor(0.01); // exactly one control frame each
+            Assert.True(engine.TryReadTelemetry(t));
+            Assert.Equal(frame, t.Frame);
+            seen[t.KUsed]++;
+            Assert.Equal(seen, t.KUsedHistogram);
+        }
+
+        // And in long strides, where the snapshot shows only every 500th frame's k_used, the counts still add up.
+        engine.RunFor(10);
+        Assert.True(engine.TryReadTelemetry(t));
+        Assert.Equal(engine.Counters.ControlFrames, t.KUsedHistogram.Sum());
+        Assert.Equal(t.Frame + 1, t.KUsedHistogram.Sum());
+        Assert.Equal(1300, t.KUsedHistogram.Sum());
+        Assert.Contains(t.KUsedHistogram[1..], c => c > 0);
+    }
+
+    [Fact]
     public void Ingress_NetworkDevicesAppear_AndUnknownOrBadFramesAreRejected()
     {
         using var engine = new StudioEngine(Dancer());

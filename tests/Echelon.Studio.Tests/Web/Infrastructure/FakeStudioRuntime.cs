@@ -16,6 +16,7 @@ public class FakeStudioRuntime : IStudioRuntime, ISensorIngress
 {
     public const int FastSize = 16;
     public const int SlowSize = 8;
+    public const int MaxIterations = 16;
 
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly ConcurrentDictionary<string, PhoneDevice> _phones = new(StringComparer.Ordinal);
@@ -60,7 +61,7 @@ public class FakeStudioRuntime : IStudioRuntime, ISensorIngress
         Interlocked.Increment(ref _setControlsCalls);
     }
 
-    public TelemetrySnapshot CreateTelemetrySnapshot() => new(FastSize, SlowSize);
+    public TelemetrySnapshot CreateTelemetrySnapshot() => new(FastSize, SlowSize, MaxIterations);
 
     public bool TryReadTelemetry(TelemetrySnapshot target)
     {
@@ -88,7 +89,7 @@ public class FakeStudioRuntime : IStudioRuntime, ISensorIngress
         target.Theta = 2 * Math.PI * (beats - Math.Floor(beats));
         target.Psi = (target.Theta + 0.4 + (0.3 * Math.Sin(0.9 * t)) + (2 * Math.PI)) % (2 * Math.PI);
         target.Phi = 0.5 + (0.45 * Math.Sin(0.7 * t));
-        target.KMax = 16;
+        target.KMax = MaxIterations;
         target.KUsed = 3 + (int)(6 * (1 + Math.Sin(1.3 * t)));
         target.Residual = 1e-6 * Math.Pow(10, 2 * Math.Sin(0.5 * t));
         target.Bpm = bpm;
