@@ -10,8 +10,9 @@ namespace Echelon.Studio.Engine;
 /// <summary>
 /// What the audio thread runs each block: the band plays the composer's notes from the <see cref="NoteQueue"/>, the
 /// mix goes through the master low-pass and gain the mappings set, then the mix bus (echo, reverb, limiter at
-/// −0.1 dBFS) exactly as <c>echelon render</c> does; the finished block is measured (peak, RMS) and handed to the
-/// sinks. Control values cross from the control thread as single volatile writes.
+/// −0.1 dBFS) exactly as <c>echelon render</c> does; each stem (as it enters the mix) and the finished block are
+/// measured (peak, RMS, <see cref="LevelMeter"/>) and the block is handed to the sinks. Control values cross from
+/// the control thread as single volatile writes.
 /// </summary>
 /// <remarks>Audio thread only for <see cref="Render"/>: it allocates nothing, takes no lock and never blocks.</remarks>
 internal sealed class AudioPipeline
@@ -46,16 +47,10 @@ internal sealed class AudioPipeline
     private long _clockPosition;
     private long _clockTicks;
     private double _clockRate;
-    // Level metering. The audio thread is the only writer of the running totals and of the peak; the control thread
-    // remembers the totals it last saw and asks for a new peak window by bumping the epoch. Neither side ever writes the
-    // other's fields, so no update is lost (a read-modify-write on both sides would lose some).
-    private double _sumSquaresTotal;
-    private long _measuredTotal;
-    private double _peakSquare;
-    private int _peakEpoch;
-    private int _seenPeakEpoch;
-    private double _takenSum;
-    private long _takenCount;
+
+    // Level metering: the audio thread alone writes each meter, the control thread alone takes from it (LevelMeter).
+    private readonly LevelMeter _master = new();
+    private readonly LevelMeter[] _stemMeters;
 
     public AudioPipeline(NoteQueue notes, int sampleRate, int maxBlock, double bpm, IReadOnlyList<IAudioBlockSink> sinks)
     {
@@ -63,6 +58,12 @@ internal sealed class AudioPipeline
         _maxBlock = maxBlock;
         _band = new InstrumentRenderer(Band.Create(), notes);
         _band.Prepare(sampleRate, maxBlock);
+        _stemMeters = new LevelMeter[_band.StemCount];
+        for (int stem = 0; stem < _stemMeters.Length; stem++)
+        {
+            _stemMeters[stem] = new LevelMeter();
+        }
+
         _bus.Prepare(sampleRate, maxBlock, bpm, LimiterLookaheadSeconds);
         _bpm = bpm;
         foreach (StateVariableFilter f in new[] { _lowLeft, _lowRight })
@@ -131,19 +132,26 @@ internal sealed class AudioPipeline
     /// <summary>Sets a stem's gain (0 mutes).</summary>
     public void SetStemGain(int stem, float gain) => _band.SetStemGain(stem, gain);
 
-    /// <summary>Peak and RMS of what was rendered since the last call, dBFS, and resets them (control thread).</summary>
-    public (double PeakDbfs, double RmsDbfs) TakeLevels()
+    /// <summary>Stems the band renders, in <see cref="Arrangement.Agents"/> order.</summary>
+    public int StemCount => _stemMeters.Length;
+
+    /// <summary>
+    /// Peak and RMS of the finished mix rendered since the last call, dBFS (the last reading again when no block was
+    /// rendered since). Control thread only.
+    /// </summary>
+    public (double PeakDbfs, double RmsDbfs) TakeLevels() => _master.Take();
+
+    /// <summary>
+    /// Each stem's peak and RMS since the last call, dBFS, as it enters the mix: after its gain (so a muted stem reads
+    /// <see cref="LevelMeter.FloorDbfs"/>), before the master filter, gain and bus. Control thread only; the spans hold
+    /// at least <see cref="StemCount"/> values.
+    /// </summary>
+    public void TakeStemLevels(Span<double> peakDbfs, Span<double> rmsDbfs)
     {
-        double peak = Volatile.Read(ref _peakSquare);
-        Interlocked.Increment(ref _peakEpoch);
-        double sum = Volatile.Read(ref _sumSquaresTotal);
-        long n = Volatile.Read(ref _measuredTotal);
-        double windowSum = sum - _takenSum;
-        long windowCount = n - _takenCount;
-        _takenSum = sum;
-        _takenCount = n;
-        static double Db(double square) => square > 1e-12 ? 10 * Math.Log10(square) : -120;
-        return (Db(peak), windowCount > 0 ? Db(Math.Max(0, windowSum) / windowCount) : -120);
+        for (int stem = 0; stem < _stemMeters.Length; stem++)
+        {
+            (peakDbfs[stem], rmsDbfs[stem]) = _stemMeters[stem].Take();
+        }
     }
 
     /// <summary>
@@ -176,6 +184,11 @@ internal sealed class AudioPipeline
         }
 
         _band.RenderBlock(left, right);
+        for (int stem = 0; stem < _stemMeters.Length; stem++)
+        {
+            _stemMeters[stem].Measure(_band.StemLeft(stem, left.Length), _band.StemRight(stem, left.Length));
+        }
+
         double resonance = Volatile.Read(ref _resonance);
         if (resonance != _lowLeft.Resonance)
         {
@@ -217,28 +230,7 @@ internal sealed class AudioPipeline
 
         _bus.Process(left, right, _band.StemLeft(Melody, left.Length), _band.StemRight(Melody, left.Length));
 
-        double peak = 0, sum = 0;
-        for (int i = 0; i < left.Length; i++)
-        {
-            double l = left[i], r = right[i];
-            double m = Math.Max(l * l, r * r);
-            peak = Math.Max(peak, m);
-            sum += 0.5 * ((l * l) + (r * r));
-        }
-
-        int epoch = Volatile.Read(ref _peakEpoch);
-        if (epoch != _seenPeakEpoch)
-        {
-            _seenPeakEpoch = epoch;
-            Volatile.Write(ref _peakSquare, peak);
-        }
-        else if (peak > _peakSquare)
-        {
-            Volatile.Write(ref _peakSquare, peak);
-        }
-
-        Volatile.Write(ref _sumSquaresTotal, _sumSquaresTotal + sum);
-        Volatile.Write(ref _measuredTotal, _measuredTotal + left.Length);
+        _master.Measure(left, right);
 
         foreach (IAudioBlockSink sink in _sinks)
         {

@@ -15,9 +15,9 @@ internal sealed class SnapshotExchange
     private int _front;
     private bool _published;
 
-    public SnapshotExchange(int fastSize, int slowSize)
+    public SnapshotExchange(int fastSize, int slowSize, int maxIterations)
     {
-        _buffers = [new(fastSize, slowSize), new(fastSize, slowSize), new(fastSize, slowSize)];
+        _buffers = [new(fastSize, slowSize, maxIterations), new(fastSize, slowSize, maxIterations), new(fastSize, slowSize, maxIterations)];
         _back = 0;
         _middle = 1;
         _front = 2;

@@ -60,6 +60,7 @@ public sealed class StudioEngine : IStudioRuntime, IMappingCatalog, IDisposable
     private readonly double[] _input;
     private readonly SensorHub _sensors;
     private readonly SnapshotExchange _telemetry;
+    private readonly long[] _kUsedCounts;
     private readonly long _samplesPerFrame;
     private readonly double _frameSeconds;
     private readonly double _budgetTicks;
@@ -103,7 +104,8 @@ public sealed class StudioEngine : IStudioRuntime, IMappingCatalog, IDisposable
         _dell = new DellCoordinator(parameters);
         _input = new double[Dynamics128Vector.Size];
         _mapping = new MappingEngine(_options.Mappings ?? StudioConfiguration.DefaultMappings, _dell.FastSize, _dell.SlowSize);
-        _telemetry = new SnapshotExchange(_dell.FastSize, _dell.SlowSize);
+        _telemetry = new SnapshotExchange(_dell.FastSize, _dell.SlowSize, _dell.FastSolver.MaxIterations);
+        _kUsedCounts = new long[_dell.FastSolver.MaxIterations + 1];
         _samplesPerFrame = _options.SampleRate / _options.ControlRateHz;
         _frameSeconds = 1.0 / _options.ControlRateHz;
         _budgetTicks = _options.FrameBudgetShare * _frameSeconds * Stopwatch.Frequency;
@@ -227,7 +229,7 @@ public sealed class StudioEngine : IStudioRuntime, IMappingCatalog, IDisposable
     public bool TryReadTelemetry(TelemetrySnapshot target) => _telemetry.TryRead(target);
 
     /// <inheritdoc/>
-    public TelemetrySnapshot CreateTelemetrySnapshot() => new(_dell.FastSize, _dell.SlowSize);
+    public TelemetrySnapshot CreateTelemetrySnapshot() => new(_dell.FastSize, _dell.SlowSize, _dell.FastSolver.MaxIterations);
 
     /// <summary>Output device events the audio host reports (xruns, callbacks over their block, fallbacks to the null output).</summary>
     public void ReportAudioDevice(long xruns, long overruns, long fallbacks)
@@ -623,6 +625,10 @@ public sealed class StudioEngine : IStudioRuntime, IMappingCatalog, IDisposable
         t.Phi = report.CouplingEnergy;
         t.KUsed = report.Fast.IterationsUsed;
         t.KMax = _dell.FastSolver.IterationLimit;
+        // Every frame's k_used, counted here where each frame passes once, so the histogram is exact (not sampled
+        // from the decimated telemetry the dashboard receives).
+        _kUsedCounts[Math.Clamp(report.Fast.IterationsUsed, 0, _kUsedCounts.Length - 1)]++;
+        _kUsedCounts.CopyTo(t.KUsedHistogram, 0);
         t.Residual = report.Fast.IterationsUsed > 0 ? report.Fast.FinalResidual : 0;
         t.Bpm = _composer.Bpm > 0 ? _composer.Bpm : _bpm;
         t.TargetBpm = _bpm;
@@ -632,6 +638,7 @@ public sealed class StudioEngine : IStudioRuntime, IMappingCatalog, IDisposable
         t.Brightness = mapping.Brightness;
         t.Tension = mapping.Tension;
         (t.PeakDbfs, t.RmsDbfs) = _audio.TakeLevels();
+        _audio.TakeStemLevels(t.StemPeakDbfs, t.StemRmsDbfs);
         t.AudioPosition = _audio.Position;
         int count = Math.Min(mapping.Mappings.Count, TelemetrySnapshot.MaxMappings);
         for (int i = 0; i < count; i++)

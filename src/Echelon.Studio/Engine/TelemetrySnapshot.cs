@@ -2,17 +2,23 @@ namespace Echelon.Studio.Engine;
 
 /// <summary>
 /// The control state one control frame leaves behind, for the dashboard and <c>/ws/telemetry</c>: the latents,
-/// phases, coupling, solver effort, tempo, composer controls and output levels. Preallocated and filled in place
-/// by the control thread (no allocation per frame); readers get a copy through <see cref="IStudioRuntime.TryReadTelemetry"/>.
+/// phases, coupling, solver effort (with every frame's k_used counted since start), tempo, composer controls and the
+/// output and per-stem levels. Preallocated and filled in place by the control thread (no allocation per frame);
+/// readers get a copy through <see cref="IStudioRuntime.TryReadTelemetry"/>.
 /// </summary>
 /// <remarks>Not thread-safe by itself: one writer or one reader at a time, which the runtime's triple buffer guarantees.</remarks>
 public sealed class TelemetrySnapshot
 {
-    /// <summary>Creates a snapshot with room for latents of the given sizes.</summary>
-    public TelemetrySnapshot(int fastSize, int slowSize)
+    /// <summary>
+    /// Creates a snapshot with room for latents of the given sizes and a k_used histogram of 0 to
+    /// <paramref name="maxIterations"/> (the fast solver's most iterations).
+    /// </summary>
+    public TelemetrySnapshot(int fastSize, int slowSize, int maxIterations)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(maxIterations);
         Fast = new double[fastSize];
         Slow = new double[slowSize];
+        KUsedHistogram = new long[maxIterations + 1];
     }
 
     /// <summary>Control frame number, from 0.</summary>
@@ -41,6 +47,13 @@ public sealed class TelemetrySnapshot
 
     /// <summary>Iteration cap in force this frame (lowered when frames overrun).</summary>
     public int KMax { get; set; }
+
+    /// <summary>
+    /// Control frames by the iterations their fast solve used, since the engine started: entry k counts the frames
+    /// with k_used = k (0: no input, nothing solved). Exact, every frame counted; the entries add up to
+    /// <see cref="Frame"/> + 1. Its length is the fast solver's most iterations + 1.
+    /// </summary>
+    public long[] KUsedHistogram { get; }
 
     /// <summary>The fast solve's last relative residual.</summary>
     public double Residual { get; set; }
@@ -72,6 +85,16 @@ public sealed class TelemetrySnapshot
     /// <summary>Output RMS over the last frame, dBFS (−120 when silent).</summary>
     public double RmsDbfs { get; set; }
 
+    /// <summary>
+    /// Each stem's peak over the last frame, dBFS (−120 when silent, muted included), in
+    /// <see cref="StudioControls.AgentNames"/> order: the stem as it enters the mix, after the agent's gain and before
+    /// the master filter, gain and bus.
+    /// </summary>
+    public double[] StemPeakDbfs { get; } = new double[StudioControls.AgentNames.Count];
+
+    /// <summary>Each stem's RMS over the last frame, dBFS (−120 when silent), like <see cref="StemPeakDbfs"/>.</summary>
+    public double[] StemRmsDbfs { get; } = new double[StudioControls.AgentNames.Count];
+
     /// <summary>Samples the audio output has rendered.</summary>
     public long AudioPosition { get; set; }
 
@@ -84,7 +107,7 @@ public sealed class TelemetrySnapshot
     /// <summary>How many of <see cref="MappingOutputs"/> are in use.</summary>
     public int MappingCount { get; set; }
 
-    /// <summary>Copies every field into <paramref name="target"/> (same latent sizes).</summary>
+    /// <summary>Copies every field into <paramref name="target"/> (same latent and histogram sizes).</summary>
     public void CopyTo(TelemetrySnapshot target)
     {
         ArgumentNullException.ThrowIfNull(target);
@@ -97,6 +120,7 @@ public sealed class TelemetrySnapshot
         target.Phi = Phi;
         target.KUsed = KUsed;
         target.KMax = KMax;
+        KUsedHistogram.CopyTo(target.KUsedHistogram, 0);
         target.Residual = Residual;
         target.Bpm = Bpm;
         target.TargetBpm = TargetBpm;
@@ -107,6 +131,8 @@ public sealed class TelemetrySnapshot
         target.Tension = Tension;
         target.PeakDbfs = PeakDbfs;
         target.RmsDbfs = RmsDbfs;
+        StemPeakDbfs.CopyTo(target.StemPeakDbfs, 0);
+        StemRmsDbfs.CopyTo(target.StemRmsDbfs, 0);
         target.AudioPosition = AudioPosition;
         target.MappingCount = MappingCount;
         MappingOutputs.AsSpan(0, MappingCount).CopyTo(target.MappingOutputs);

@@ -6,9 +6,10 @@ using Echelon.Studio.Engine;
 namespace Echelon.Studio.Web;
 
 /// <summary>
-/// Builds one <c>/ws/telemetry</c> message: the newest <see cref="TelemetrySnapshot"/>, the controls and agent
-/// levels, the devices, the recorder and the audio stream, as UTF-8 JSON written with <see cref="Utf8JsonWriter"/>
-/// into a buffer reused from message to message. Schema in design note 0016; non-finite numbers are written as null.
+/// Builds one <c>/ws/telemetry</c> message: the newest <see cref="TelemetrySnapshot"/> (with the k_used histogram and
+/// the mix and stem meters), the controls and agent levels, the devices, the recorder and the audio stream, as UTF-8
+/// JSON written with <see cref="Utf8JsonWriter"/> into a buffer reused from message to message. Schema in design
+/// note 0016; non-finite numbers are written as null.
 /// </summary>
 /// <remarks>One per client; not thread-safe. I/O thread.</remarks>
 internal sealed class TelemetryWriter : IDisposable
@@ -52,6 +53,13 @@ internal sealed class TelemetryWriter : IDisposable
             Number(w, "phi", s.Phi);
             w.WriteNumber("kUsed", s.KUsed);
             w.WriteNumber("kMax", s.KMax);
+            w.WriteStartArray("kHistogram");
+            foreach (long count in s.KUsedHistogram)
+            {
+                w.WriteNumberValue(count);
+            }
+
+            w.WriteEndArray();
             Number(w, "residual", s.Residual);
             Number(w, "bpm", s.Bpm);
             Number(w, "targetBpm", s.TargetBpm);
@@ -71,6 +79,17 @@ internal sealed class TelemetryWriter : IDisposable
         {
             Number(w, "peakDbfs", s.PeakDbfs);
             Number(w, "rmsDbfs", s.RmsDbfs);
+            w.WriteStartObject("stems");
+            IReadOnlyList<string> stems = StudioControls.AgentNames;
+            for (int i = 0; i < stems.Count; i++)
+            {
+                w.WriteStartObject(stems[i]);
+                Number(w, "peakDbfs", s.StemPeakDbfs[i]);
+                Number(w, "rmsDbfs", s.StemRmsDbfs[i]);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndObject();
         }
 
         w.WriteStartObject("agents");

@@ -166,6 +166,84 @@ public sealed class StudioEngineTests
     }
 
     [Fact]
+    public void Telemetry_MetersEveryStem_AndAMutedAgentsStemReadsTheFloor()
+    {
+        const string Muted = "drums";
+        StudioControls controls = StudioControls.Default with
+        {
+            Agents = StudioControls.Default.Agents.SetItem(Muted, new AgentControl(Mute: true)),
+        };
+        using var engine = new StudioEngine(Dancer() with { Controls = controls });
+        TelemetrySnapshot t = engine.CreateTelemetrySnapshot();
+        IReadOnlyList<string> names = StudioControls.AgentNames;
+        int muted = names.ToList().IndexOf(Muted);
+        Assert.Equal(names.Count, t.StemPeakDbfs.Length);
+        var loudest = new double[names.Count];
+        loudest.AsSpan().Fill(double.NegativeInfinity);
+        for (int frame = 0; frame < 800; frame++)
+        {
+            engine.RunFor(0.01); // one control frame and its blocks
+            Assert.True(engine.TryReadTelemetry(t));
+            for (int stem = 0; stem < names.Count; stem++)
+            {
+                double peak = t.StemPeakDbfs[stem], rms = t.StemRmsDbfs[stem];
+                Assert.True(double.IsFinite(peak) && double.IsFinite(rms), $"{names[stem]}: peak {peak}, RMS {rms} at frame {t.Frame}");
+                Assert.InRange(peak, -120, 0);
+                Assert.InRange(rms, -120, peak + 1e-9);
+                loudest[stem] = Math.Max(loudest[stem], peak);
+            }
+
+            Assert.Equal(-120, t.StemPeakDbfs[muted]);
+            Assert.Equal(-120, t.StemRmsDbfs[muted]);
+        }
+
+        for (int stem = 0; stem < names.Count; stem++)
+        {
+            if (stem != muted)
+            {
+                Assert.True(loudest[stem] > -40, $"{names[stem]} peaked at {loudest[stem]:F1} dBFS over 8 s");
+            }
+        }
+
+        // Unmuted, the drums are heard again from the next block.
+        engine.SetControls(StudioControls.Default);
+        double drums = -120;
+        for (int frame = 0; frame < 200; frame++)
+        {
+            engine.RunFor(0.01);
+            Assert.True(engine.TryReadTelemetry(t));
+            drums = Math.Max(drums, t.StemPeakDbfs[muted]);
+        }
+
+        Assert.True(drums > -40, $"the drums peaked at {drums:F1} dBFS once unmuted");
+    }
+
+    [Fact]
+    public void Telemetry_KUsedHistogram_CountsEveryControlFrame()
+    {
+        using var engine = new StudioEngine(Dancer());
+        TelemetrySnapshot t = engine.CreateTelemetrySnapshot();
+        Assert.Equal(engine.IterationCap + 1, t.KUsedHistogram.Length); // 0 to K, the cap starting at K
+        var seen = new long[t.KUsedHistogram.Length];
+        for (int frame = 0; frame < 300; frame++)
+        {
+            engine.RunFor(0.01); // exactly one control frame each
+            Assert.True(engine.TryReadTelemetry(t));
+            Assert.Equal(frame, t.Frame);
+            seen[t.KUsed]++;
+            Assert.Equal(seen, t.KUsedHistogram);
+        }
+
+        // And in long strides, where the snapshot shows only every 500th frame's k_used, the counts still add up.
+        engine.RunFor(10);
+        Assert.True(engine.TryReadTelemetry(t));
+        Assert.Equal(engine.Counters.ControlFrames, t.KUsedHistogram.Sum());
+        Assert.Equal(t.Frame + 1, t.KUsedHistogram.Sum());
+        Assert.Equal(1300, t.KUsedHistogram.Sum());
+        Assert.Contains(t.KUsedHistogram[1..], c => c > 0);
+    }
+
+    [Fact]
     public void Ingress_NetworkDevicesAppear_AndUnknownOrBadFramesAreRejected()
     {
         using var engine = new StudioEngine(Dancer());

@@ -69,6 +69,43 @@ public sealed class DashboardBrowserTests(ChromiumFixture chromium)
     }
 
     [PeerFact("chromium")]
+    public async Task Dashboard_LevelPanel_MetersEveryStem_AndTheKHistogramDrawsTheServersCounts()
+    {
+        await using StudioHostRig rig = await StudioHostRig.StartAsync();
+        var console = new List<string>();
+        IPage page = await chromium.NewPageAsync(console);
+        await page.GotoAsync(rig.Host.DashboardUrl.ToString());
+        await WaitFor(page, "() => window.echelonStats.levels && Object.keys(window.echelonStats.levels.stems).length === 5 && window.echelonStats.kHistogram && window.echelonStats.kHistogram.windowSeconds > 0", console);
+
+        // A meter per stem, labelled by agent, moving with the telemetry.
+        JsonElement before = await Stats(page, "levels");
+        Assert.Equal(Echelon.Studio.Engine.StudioControls.AgentNames, before.GetProperty("stems").EnumerateObject().Select(p => p.Name));
+        await Task.Delay(1000);
+        JsonElement after = await Stats(page, "levels");
+        foreach (string agent in Echelon.Studio.Engine.StudioControls.AgentNames)
+        {
+            double a = before.GetProperty("stems").GetProperty(agent).GetProperty("rmsDbfs").GetDouble();
+            double b = after.GetProperty("stems").GetProperty(agent).GetProperty("rmsDbfs").GetDouble();
+            Assert.InRange(b, -60, 0);
+            Assert.True(a != b, $"the {agent} meter did not move in a second ({a} dBFS)");
+        }
+
+        // The histogram is the server's: every frame counted (frame + 1 in all), the window the exact difference.
+        JsonElement k = await Stats(page, "kHistogram");
+        Assert.Equal(FakeStudioRuntime.MaxIterations + 1, k.GetProperty("counts").GetArrayLength());
+        Assert.Equal(k.GetProperty("frame").GetInt64() + 1, k.GetProperty("total").GetInt64());
+        Assert.Equal(k.GetProperty("windowFrames").GetInt64(), k.GetProperty("counts").EnumerateArray().Sum(c => c.GetInt64()));
+        double frames = k.GetProperty("windowFrames").GetInt64();
+        double seconds = k.GetProperty("windowSeconds").GetDouble();
+        Assert.InRange(frames / seconds, 95, 105); // 100 control frames a second, not the 30 Hz telemetry
+
+        // A muted agent's meter reads silent; the others play on.
+        await page.CheckAsync("[data-agent='drums'][data-field='mute']");
+        await WaitFor(page, "() => { const s = window.echelonStats.levels.stems; return s.drums.mute && s.drums.peakDbfs === -120 && s.drums.rmsDbfs === -120 && s.bass.peakDbfs > -120; }", console);
+        Assert.DoesNotContain(console, line => line.StartsWith("pageerror", StringComparison.Ordinal));
+    }
+
+    [PeerFact("chromium")]
     public async Task Dashboard_Controls_ChangeTheEngine_AndShowTheFieldOfAnError()
     {
         await using StudioHostRig rig = await StudioHostRig.StartAsync();
@@ -119,6 +156,17 @@ public sealed class DashboardBrowserTests(ChromiumFixture chromium)
               setTimeout(() => { clearInterval(timer); resolve(loudest); }, 1000);
             })
             """);
+
+    /// <summary>
+    /// <c>window.echelonStats[name]</c> as JSON text parsed here (a <see cref="JsonElement"/> straight from Playwright
+    /// carries its own <c>$id</c> reference fields).
+    /// </summary>
+    internal static async Task<JsonElement> Stats(IPage page, string name)
+    {
+        string json = await page.EvaluateAsync<string>($"() => JSON.stringify(window.echelonStats[{JsonSerializer.Serialize(name)}])");
+        using JsonDocument document = JsonDocument.Parse(json);
+        return document.RootElement.Clone();
+    }
 
     internal static async Task WaitFor(IPage page, string condition, List<string> console)
     {

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Echelon.Audio.Devices;
 using Echelon.Motion.Synthetic;
 using Echelon.Studio.Engine;
@@ -54,6 +55,15 @@ public sealed class LiveStudioBrowserTests(ChromiumFixture chromium)
             // The listen meter moves only once Listen plays; every other canvas draws telemetry.
             string[] still = [.. before.Keys.Where(k => k != "listen-meter" && before[k] == after[k])];
             Assert.True(still.Length == 0, $"canvases that did not change on the live engine: {string.Join(", ", still)}");
+
+            // The level panel meters the engine's own stems, and the k_used histogram counts every control frame.
+            await DashboardBrowserTests.WaitFor(page, "() => Object.values(window.echelonStats.levels.stems).some(s => s.peakDbfs > -60)", console);
+            JsonElement levels = await DashboardBrowserTests.Stats(page, "levels");
+            Assert.Equal(StudioControls.AgentNames, levels.GetProperty("stems").EnumerateObject().Select(p => p.Name));
+            Assert.All(levels.GetProperty("stems").EnumerateObject(), p => Assert.InRange(p.Value.GetProperty("peakDbfs").GetDouble(), -120, 0));
+            JsonElement k = await DashboardBrowserTests.Stats(page, "kHistogram");
+            Assert.Equal(k.GetProperty("frame").GetInt64() + 1, k.GetProperty("total").GetInt64());
+            Assert.True(k.GetProperty("windowFrames").GetInt64() > 100, k.ToString());
 
             string devices = await page.InnerTextAsync("section[data-panel='devices']");
             Assert.Contains("dancer", devices, StringComparison.Ordinal);

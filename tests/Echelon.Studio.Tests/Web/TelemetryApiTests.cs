@@ -68,6 +68,65 @@ public sealed class TelemetryApiTests
     }
 
     [Fact]
+    public async Task Telemetry_CarriesEveryStemsLevels_AndTheKUsedHistogram()
+    {
+        await using StudioHostRig rig = await StudioHostRig.StartAsync();
+        using ClientWebSocket socket = await rig.ConnectAsync("/ws/telemetry");
+        using JsonDocument first = (await socket.ReceiveAsync()).Json();
+        JsonElement a = first.RootElement;
+
+        // levels.stems: one object per agent, in stem order, each with a peak and an RMS in dBFS.
+        JsonElement stems = a.GetProperty("levels").GetProperty("stems");
+        Assert.Equal(Echelon.Studio.Engine.StudioControls.AgentNames, stems.EnumerateObject().Select(p => p.Name));
+        foreach (JsonProperty stem in stems.EnumerateObject())
+        {
+            Assert.Equal(["peakDbfs", "rmsDbfs"], stem.Value.EnumerateObject().Select(p => p.Name));
+            Assert.InRange(stem.Value.GetProperty("peakDbfs").GetDouble(), -119, 0);
+            Assert.InRange(stem.Value.GetProperty("rmsDbfs").GetDouble(), -119, 0);
+        }
+
+        // kHistogram: control frames by k_used since start, 0..K; every frame counted, so they add up to frame + 1.
+        JsonElement histogram = a.GetProperty("kHistogram");
+        Assert.Equal(FakeStudioRuntime.MaxIterations + 1, histogram.GetArrayLength());
+        Assert.Equal(a.GetProperty("frame").GetInt64() + 1, histogram.EnumerateArray().Sum(c => c.GetInt64()));
+
+        // Muting an agent silences its stem (the engine measures after the agent's gain); the others play on.
+        using HttpResponseMessage put = await rig.Http.PutAsync(
+            "/api/v1/controls",
+            new StringContent("""{ "agents": { "bass": { "mute": true } } }""", System.Text.Encoding.UTF8, "application/json"));
+        Assert.True(put.IsSuccessStatusCode, await put.Content.ReadAsStringAsync());
+        JsonDocument? later = null;
+        try
+        {
+            while (true)
+            {
+                later?.Dispose();
+                later = (await socket.ReceiveAsync()).Json();
+                if (later.RootElement.GetProperty("levels").GetProperty("agents").GetProperty("bass").GetProperty("mute").GetBoolean())
+                {
+                    // The message that first says muted may hold a snapshot read just before the change: take the next.
+                    later.Dispose();
+                    later = (await socket.ReceiveAsync()).Json();
+                    break;
+                }
+            }
+
+            JsonElement b = later.RootElement;
+            JsonElement mutedStems = b.GetProperty("levels").GetProperty("stems");
+            Assert.Equal(-120, mutedStems.GetProperty("bass").GetProperty("peakDbfs").GetDouble());
+            Assert.Equal(-120, mutedStems.GetProperty("bass").GetProperty("rmsDbfs").GetDouble());
+            Assert.True(mutedStems.GetProperty("drums").GetProperty("peakDbfs").GetDouble() > -119);
+            long frames = b.GetProperty("kHistogram").EnumerateArray().Sum(c => c.GetInt64());
+            Assert.Equal(b.GetProperty("frame").GetInt64() + 1, frames);
+            Assert.True(frames > a.GetProperty("frame").GetInt64() + 1, "the histogram keeps counting");
+        }
+        finally
+        {
+            later?.Dispose();
+        }
+    }
+
+    [Fact]
     public async Task Telemetry_BeforeTheEngineRuns_SaysNotReady_AndStillListsDevicesAndControls()
     {
         await using StudioHostRig rig = await StudioHostRig.StartAsync();
@@ -76,6 +135,8 @@ public sealed class TelemetryApiTests
         using JsonDocument message = (await socket.ReceiveAsync()).Json();
         Assert.False(message.RootElement.GetProperty("ready").GetBoolean());
         Assert.False(message.RootElement.TryGetProperty("x", out _));
+        Assert.False(message.RootElement.TryGetProperty("kHistogram", out _));
+        Assert.False(message.RootElement.GetProperty("levels").TryGetProperty("stems", out _));
         Assert.Equal(1, message.RootElement.GetProperty("devices").GetArrayLength());
         Assert.Equal("aeolian", message.RootElement.GetProperty("controls").GetProperty("mode").GetString());
     }

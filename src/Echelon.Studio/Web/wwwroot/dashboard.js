@@ -17,6 +17,8 @@ const stats = {
   frames: 0,
   telemetry: { messages: 0, rate: 0, ready: false, seq: -1, connected: false },
   panels: {},
+  levels: null,     // what the level panel last drew: { mix: { peakDbfs, rmsDbfs }, stems: { agent: { peakDbfs, rmsDbfs, mute } } }
+  kHistogram: null, // what the k_used panel last drew: { frame, total, windowFrames, windowSeconds, counts }
   listen: null,
 };
 window.echelonStats = stats;
@@ -27,6 +29,7 @@ let latest = null;
 const history = { residual: [], k: [], phi: [], delta: [], theta: [], psi: [] };
 const trail = [];
 const slowTrail = [];
+const kCounts = [];           // the server's cumulative k_used histograms ({ frame, t, counts }), newest last
 const arrivals = [];
 let projection = null;
 let slowProjection = null;
@@ -71,6 +74,13 @@ function onTelemetry(m) {
   push(history.theta, m.theta);
   push(history.psi, m.psi);
   push(history.delta, wrap(m.psi - m.theta));
+  if (Array.isArray(m.kHistogram)) {
+    // Counts since the engine started: two of them subtract to the exact histogram of every frame in between.
+    const last = kCounts[kCounts.length - 1];
+    if (last && (m.frame < last.frame || m.kHistogram.length !== last.counts.length)) kCounts.length = 0; // a new engine
+    push(kCounts, { frame: m.frame, t: m.t, counts: m.kHistogram });
+  }
+
   if (m.x && m.x.length) {
     projection = projection && projection.d === m.x.length ? projection : makeProjection(m.x.length, 17);
     push(trail, project(projection, m.x), TRAIL);
@@ -324,11 +334,27 @@ function drawCoupling(m) {
   drawn('coupling');
 }
 
+// The server counts every control frame's k_used since start (kHistogram); the panel draws the exact counts over the
+// last HISTORY messages (about 10 s) as the difference of the newest and the oldest, or since start until it has two.
 function drawHistogram(m) {
   const { g, width, height } = surface('khist');
-  const kMax = Math.max(1, (m && m.kMax) || 0, ...history.k);
-  const counts = new Array(kMax + 1).fill(0);
-  for (const k of history.k) counts[Math.min(kMax, Math.max(0, k))]++;
+  const newest = kCounts[kCounts.length - 1];
+  const oldest = kCounts[0];
+  if (!newest) {
+    label(g, 'waiting for telemetry', 6, 14, COLORS.text);
+    drawn('khist');
+    return;
+  }
+
+  const total = newest.counts.reduce((sum, c) => sum + c, 0);
+  let counts = newest.counts.map((c, k) => c - oldest.counts[k]);
+  let windowFrames = counts.reduce((sum, c) => sum + c, 0);
+  const windowSeconds = windowFrames > 0 ? newest.t - oldest.t : 0;
+  if (windowFrames === 0) {
+    counts = newest.counts;
+    windowFrames = total;
+  }
+
   const top = Math.max(1, ...counts);
   const plotH = height - 24;
   const w = width / counts.length;
@@ -338,36 +364,56 @@ function drawHistogram(m) {
     g.fillRect(k * w + 1, plotH - h, Math.max(1, w - 2), h);
     if (counts.length <= 24 || k % 4 === 0) label(g, String(k), k * w + w / 2, height - 8, COLORS.text, 'center');
   });
-  label(g, `last ${history.k.length} frames`, 6, 14, COLORS.text);
+  label(g, windowSeconds > 0
+    ? `last ${windowSeconds.toFixed(1)} s: ${windowFrames} frames · ${total} since start`
+    : `${total} frames since start`, 6, 14, COLORS.text);
+  stats.kHistogram = { frame: newest.frame, total, windowFrames, windowSeconds, counts };
   drawn('khist');
 }
 
+// dBFS of a telemetry level, −120 (silent) when absent or null.
+function dbfs(v) {
+  return Number.isFinite(v) ? v : -120;
+}
+
+// One meter per row, the name and the reading above a full-width bar (RMS the bar, peak the tick): the master mix on
+// top, then a row per stem (agent).
 function drawLevels(m) {
   const { g, width, height } = surface('levels');
   const floor = -60;
-  const toX = (db) => 60 + Math.max(0, Math.min(1, (db - floor) / -floor)) * (width - 70);
-  const peak = m && m.levels && Number.isFinite(m.levels.peakDbfs) ? m.levels.peakDbfs : -120;
-  const rms = m && m.levels && Number.isFinite(m.levels.rmsDbfs) ? m.levels.rmsDbfs : -120;
-  const bar = (y, db, color, name) => {
+  const left = 4;
+  const right = width - 4;
+  const toX = (db) => left + Math.max(0, Math.min(1, (db - floor) / -floor)) * (right - left);
+  const levels = (m && m.ready && m.levels) || {};
+  const agents = levels.agents || {};
+  // Always what was measured: a muted agent's stem reads silent by itself (its gain is 0 before the meter).
+  const meter = (y, h, name, peak, rms, muted) => {
+    label(g, name, left, y + 10, muted ? COLORS.grid : COLORS.text);
+    const value = peak > -120 ? `${rms > -120 ? rms.toFixed(1) : '–'} / ${peak.toFixed(1)} dB` : 'silent';
+    label(g, muted ? `muted · ${value}` : value, right, y + 10, COLORS.text, 'right');
     g.fillStyle = COLORS.grid;
-    g.fillRect(60, y, width - 70, 14);
-    g.fillStyle = color;
-    g.fillRect(60, y, toX(db) - 60, 14);
-    label(g, name, 4, y + 11);
-    label(g, db > -120 ? `${db.toFixed(1)} dB` : '–', width - 12, y + 11, COLORS.text, 'right');
+    g.fillRect(left, y + 14, right - left, h);
+    if (peak > floor) {
+      g.fillStyle = COLORS.good;
+      g.fillRect(left, y + 14, toX(rms) - left, h);
+      g.fillStyle = peak > -1 ? COLORS.bad : COLORS.warm;
+      g.fillRect(toX(peak) - 1, y + 12, 3, h + 4);
+    }
   };
-  bar(10, peak, peak > -1 ? COLORS.bad : COLORS.warm, 'peak');
-  bar(30, rms, COLORS.good, 'RMS');
 
-  const agents = m && m.levels && m.levels.agents ? Object.entries(m.levels.agents) : [];
-  agents.forEach(([name, a], i) => {
-    const y = 60 + i * 20;
-    g.fillStyle = COLORS.grid;
-    g.fillRect(60, y, width - 70, 10);
-    g.fillStyle = a.mute ? COLORS.grid : COLORS.accent;
-    g.fillRect(60, y, ((a.level || 0) / 2) * (width - 70), 10);
-    label(g, name, 4, y + 9, a.mute ? COLORS.grid : COLORS.text);
+  const mix = { peakDbfs: dbfs(levels.peakDbfs), rmsDbfs: dbfs(levels.rmsDbfs) };
+  const rows = Object.entries(levels.stems || {});
+  const step = Math.min(36, (height - 20) / (rows.length + 1));
+  meter(4, Math.max(4, step - 20), 'mix', mix.peakDbfs, mix.rmsDbfs, false);
+  const stems = {};
+  rows.forEach(([name, s], i) => {
+    const mute = !!(agents[name] && agents[name].mute);
+    stems[name] = { peakDbfs: dbfs(s.peakDbfs), rmsDbfs: dbfs(s.rmsDbfs), mute };
+    meter(4 + (i + 1) * step, Math.max(3, step - 24), name, stems[name].peakDbfs, stems[name].rmsDbfs, mute);
   });
+
+  label(g, `RMS / peak, dBFS; bars from ${floor} dB`, right, height - 4, COLORS.grid, 'right');
+  stats.levels = { mix, stems };
   drawn('levels');
 }
 

@@ -8,7 +8,8 @@ namespace Echelon.Studio.Tests.Web.Infrastructure;
 
 /// <summary>
 /// A stand-in for the engine: telemetry, devices, counters and the recorder move with wall-clock time (smooth,
-/// distinct curves, so anything drawn from them keeps changing); controls are kept as set; frames from the sensor
+/// distinct curves, so anything drawn from them keeps changing; a muted agent's stem reads −120 dBFS; the k_used
+/// histogram counts every 10 ms frame's k_used, as the engine does); controls are kept as set; frames from the sensor
 /// ingress are kept for inspection. Fault injection: <see cref="TelemetryReady"/> off models an engine before its
 /// first frame, <see cref="SensorQueueFull"/> on makes every published frame a drop.
 /// </summary>
@@ -16,11 +17,15 @@ public class FakeStudioRuntime : IStudioRuntime, ISensorIngress
 {
     public const int FastSize = 16;
     public const int SlowSize = 8;
+    public const int MaxIterations = 16;
 
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly ConcurrentDictionary<string, PhoneDevice> _phones = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<SensorFrame> _published = new();
     private readonly Lock _recorderGate = new();
+    private readonly Lock _histogramGate = new();
+    private readonly long[] _kUsedCounts = new long[MaxIterations + 1];
+    private long _countedFrames;
     private StudioControls _controls = StudioControls.Default;
     private int _setControlsCalls;
     private double? _recordingSince;
@@ -60,7 +65,7 @@ public class FakeStudioRuntime : IStudioRuntime, ISensorIngress
         Interlocked.Increment(ref _setControlsCalls);
     }
 
-    public TelemetrySnapshot CreateTelemetrySnapshot() => new(FastSize, SlowSize);
+    public TelemetrySnapshot CreateTelemetrySnapshot() => new(FastSize, SlowSize, MaxIterations);
 
     public bool TryReadTelemetry(TelemetrySnapshot target)
     {
@@ -88,8 +93,19 @@ public class FakeStudioRuntime : IStudioRuntime, ISensorIngress
         target.Theta = 2 * Math.PI * (beats - Math.Floor(beats));
         target.Psi = (target.Theta + 0.4 + (0.3 * Math.Sin(0.9 * t)) + (2 * Math.PI)) % (2 * Math.PI);
         target.Phi = 0.5 + (0.45 * Math.Sin(0.7 * t));
-        target.KMax = 16;
-        target.KUsed = 3 + (int)(6 * (1 + Math.Sin(1.3 * t)));
+        target.KMax = MaxIterations;
+        target.KUsed = KUsedAt(target.Frame);
+        lock (_histogramGate)
+        {
+            for (; _countedFrames <= target.Frame; _countedFrames++)
+            {
+                _kUsedCounts[KUsedAt(_countedFrames)]++;
+            }
+
+            // Readers may ask out of order; a frame already counted past is reported with the counts so far.
+            _kUsedCounts.CopyTo(target.KUsedHistogram, 0);
+        }
+
         target.Residual = 1e-6 * Math.Pow(10, 2 * Math.Sin(0.5 * t));
         target.Bpm = bpm;
         target.TargetBpm = Controls.Bpm.Value;
@@ -100,9 +116,19 @@ public class FakeStudioRuntime : IStudioRuntime, ISensorIngress
         target.Tension = 0.5 + (0.4 * Math.Sin(0.37 * t));
         target.PeakDbfs = -6 + (5 * Math.Sin(3 * t));
         target.RmsDbfs = -18 + (6 * Math.Sin(2.1 * t));
+        for (int i = 0; i < StudioControls.AgentNames.Count; i++)
+        {
+            bool muted = Controls.Agents[StudioControls.AgentNames[i]].Mute;
+            target.StemPeakDbfs[i] = muted ? -120 : -10 - (2 * i) + (5 * Math.Sin((2.3 + (0.4 * i)) * t));
+            target.StemRmsDbfs[i] = muted ? -120 : -24 - (2 * i) + (6 * Math.Sin((1.7 + (0.3 * i)) * t));
+        }
+
         target.AudioPosition = (long)(t * 48_000);
         return true;
     }
+
+    /// <summary>The fake's k_used of control frame <paramref name="frame"/>: a slow wave over 3–15.</summary>
+    private static int KUsedAt(long frame) => 3 + (int)(6 * (1 + Math.Sin(1.3 * frame / 100.0)));
 
     public IReadOnlyList<DeviceStatus> Devices
     {
