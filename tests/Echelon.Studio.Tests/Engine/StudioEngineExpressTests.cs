@@ -8,6 +8,7 @@ using Echelon.Motion.Synthetic;
 using Echelon.Studio.Configuration;
 using Echelon.Studio.Engine;
 using Echelon.Testing;
+using Echelon.Studio.Tests.Infrastructure;
 
 namespace Echelon.Studio.Tests.Engine;
 
@@ -16,6 +17,7 @@ namespace Echelon.Studio.Tests.Engine;
 /// arrives, not at the next control frame. Frames are 100 ms apart here (10 Hz) so that "before the next frame" is
 /// unmistakable.
 /// </summary>
+[Collection(RealTimeTests.Name)]
 public sealed class StudioEngineExpressTests
 {
     private const string Imu = "test-imu";

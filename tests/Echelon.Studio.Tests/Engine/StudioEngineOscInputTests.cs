@@ -11,10 +11,12 @@ using Echelon.Protocols.Osc;
 using Echelon.Studio.Configuration;
 using Echelon.Studio.Engine;
 using Echelon.Studio.Osc;
+using Echelon.Studio.Tests.Infrastructure;
 
 namespace Echelon.Studio.Tests.Engine;
 
 /// <summary>An OSC sensor input in the live engine: read on its own thread, stamped on the engine clock, heard at once.</summary>
+[Collection(RealTimeTests.Name)]
 public sealed class StudioEngineOscInputTests
 {
     [Fact]

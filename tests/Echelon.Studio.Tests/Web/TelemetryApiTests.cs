@@ -3,9 +3,11 @@ using System.Net.WebSockets;
 using System.Text.Json;
 using Echelon.Studio.Tests.Web.Infrastructure;
 using Echelon.Studio.Web;
+using Echelon.Studio.Tests.Infrastructure;
 
 namespace Echelon.Studio.Tests.Web;
 
+[Collection(RealTimeTests.Name)]
 public sealed class TelemetryApiTests
 {
     [Theory]
