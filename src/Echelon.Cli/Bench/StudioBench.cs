@@ -102,14 +102,6 @@ internal static class StudioBench
 
         output.Stop();
         engine.Stop();
-        long[] starts = engine.FrameStartTimestamps();
-        var deviations = new double[Math.Max(0, starts.Length - 1)];
-        double period = 1000.0 / engine.Options.ControlRateHz;
-        for (int i = 1; i < starts.Length; i++)
-        {
-            deviations[i - 1] = Math.Abs(((starts[i] - starts[i - 1]) * 1000.0 / Stopwatch.Frequency) - period);
-        }
-
         double[] measured = [.. latencies];
         return new JsonObject
         {
@@ -123,7 +115,7 @@ internal static class StudioBench
             ["latency_trials"] = measured.Length,
             ["latency_threshold_dbfs"] = 20 * Math.Log10(StepProbe.Threshold),
             ["rest_peak_dbfs"] = restPeak > 0 ? 20 * Math.Log10(restPeak) : -200,
-            ["jitter_ms_p95"] = deviations.Length > 0 ? Statistics.Percentile(deviations, 95, new double[deviations.Length]) : null,
+            ["jitter_ms_p95"] = JitterP95(engine),
             ["control_frames"] = engine.Counters.ControlFrames,
             ["control_overruns"] = engine.Counters.ControlOverruns,
             ["express_updates"] = engine.Counters.ExpressUpdates,
@@ -183,10 +175,33 @@ internal static class StudioBench
             ["gaps"] = results.Sum(r => r.Gaps),
             ["frames_per_listener_min"] = results.Min(r => r.Frames),
             ["server_gaps"] = broadcast.Gaps,
+            ["listen_jitter_ms_p95"] = JitterP95(engine),
             ["xruns"] = output.Xruns,
             ["audio_overruns"] = output.Overruns,
             ["cpu_percent"] = cpu,
         };
+    }
+
+    /// <summary>
+    /// How far control frames strayed from their period: the 95th percentile of |interval − 10 ms| over the newest
+    /// frames the engine keeps (up to 4096, 41 s at 100 Hz).
+    /// </summary>
+    private static double? JitterP95(StudioEngine engine)
+    {
+        long[] starts = engine.FrameStartTimestamps();
+        if (starts.Length < 2)
+        {
+            return null;
+        }
+
+        var deviations = new double[starts.Length - 1];
+        double period = 1000.0 / engine.Options.ControlRateHz;
+        for (int i = 1; i < starts.Length; i++)
+        {
+            deviations[i - 1] = Math.Abs(((starts[i] - starts[i - 1]) * 1000.0 / Stopwatch.Frequency) - period);
+        }
+
+        return Statistics.Percentile(deviations, 95, new double[deviations.Length]);
     }
 
     private static async Task<(long Frames, long Gaps, bool Connected)> Listen(Uri uri, CancellationToken stop)
