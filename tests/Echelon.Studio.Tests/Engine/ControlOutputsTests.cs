@@ -5,6 +5,7 @@ using Echelon.Protocols.Osc;
 using Echelon.Protocols.Osc.Transport;
 using Echelon.Studio.Engine;
 using Echelon.Studio.Configuration;
+using Echelon.Testing;
 
 namespace Echelon.Studio.Tests.Engine;
 
@@ -40,7 +41,7 @@ public sealed class ControlOutputsTests
 
         var seen = new Dictionary<string, List<OscMessage>>(StringComparer.Ordinal);
         var buffer = new byte[8192];
-        Eventually(() => receiver.ReceivedCount >= outputs.OscSent);
+        Eventually.True(() => receiver.ReceivedCount >= outputs.OscSent, "every OSC message sent is received");
         while (receiver.TryRead(buffer, out int length))
         {
             var message = (OscMessage)OscPacket.Decode(buffer.AsSpan(0, length), OscDecodeOptions.Strict);
@@ -63,13 +64,5 @@ public sealed class ControlOutputsTests
             Assert.Equal(74, m.Data1);
         });
         Assert.Equal(midi.Count, midi.Zip(midi.Skip(1)).Count(p => p.First.Data2 != p.Second.Data2) + 1); // sent only on change
-    }
-
-    private static void Eventually(Func<bool> condition)
-    {
-        for (int i = 0; i < 200 && !condition(); i++)
-        {
-            Thread.Sleep(10);
-        }
     }
 }

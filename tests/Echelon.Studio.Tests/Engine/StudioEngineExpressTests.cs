@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Numerics;
 using Echelon.Audio.Devices;
 using Echelon.Motion.Dynamics;
@@ -40,7 +39,7 @@ public sealed class StudioEngineExpressTests
             long expressBefore = engine.Counters.ExpressUpdates;
             long framesBefore = engine.Counters.ControlFrames;
             Publish(engine, Jolt);
-            Assert.True(WaitFor(() => engine.MasterGainTarget > 0.9), "the jolt never reached the master gain");
+            Eventually.True(() => engine.MasterGainTarget > 0.9, "the jolt never reached the master gain");
             if (engine.Counters.ControlFrames == framesBefore)
             {
                 answeredBetweenFrames++;
@@ -64,7 +63,7 @@ public sealed class StudioEngineExpressTests
             Settle(engine, Rest, gain: 0);
             long framesBefore = engine.Counters.ControlFrames;
             Publish(engine, Jolt);
-            Assert.True(WaitFor(() => engine.MasterGainTarget > 0.9), "the jolt never reached the master gain");
+            Eventually.True(() => engine.MasterGainTarget > 0.9, "the jolt never reached the master gain");
             Assert.True(engine.Counters.ControlFrames > framesBefore);
         }
 
@@ -136,37 +135,21 @@ public sealed class StudioEngineExpressTests
         engine.Sensors.RegisterDevice(new SensorDevice(Imu, SensorKind.Imu, 100, "test"), "test");
         engine.Start();
         output.Start(new EngineAudioCallback(engine));
-        Assert.True(WaitFor(() => engine.Counters.ControlFrames >= 2), "no control frames");
+        Eventually.True(() => engine.Counters.ControlFrames >= 2, "no control frames");
     }
 
     /// <summary>Rests until a frame has seen the rest, and returns just after a frame has started.</summary>
     private static void Settle(StudioEngine engine, Vector3 acceleration, double gain)
     {
         Publish(engine, acceleration);
-        Assert.True(WaitFor(() => Math.Abs(engine.MasterGainTarget - gain) < 1e-9), "the rest never reached the master gain");
+        Eventually.True(() => Math.Abs(engine.MasterGainTarget - gain) < 1e-9, "the rest never reached the master gain");
         long frames = engine.Counters.ControlFrames;
-        Assert.True(WaitFor(() => engine.Counters.ControlFrames > frames), "no next frame");
+        Eventually.True(() => engine.Counters.ControlFrames > frames, "no next frame");
     }
 
     private static void Publish(StudioEngine engine, Vector3 acceleration)
     {
         long now = engine.NowNs;
         Assert.True(engine.Sensors.TryPublish(new ImuFrame(Imu, now, now, acceleration)));
-    }
-
-    private static bool WaitFor(Func<bool> condition)
-    {
-        long deadline = Stopwatch.GetTimestamp() + (5 * Stopwatch.Frequency);
-        while (!condition())
-        {
-            if (Stopwatch.GetTimestamp() > deadline)
-            {
-                return false;
-            }
-
-            Thread.Sleep(1);
-        }
-
-        return true;
     }
 }

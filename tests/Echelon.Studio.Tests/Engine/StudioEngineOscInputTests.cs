@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
 using System.Net;
 using System.Net.Sockets;
@@ -12,6 +11,7 @@ using Echelon.Studio.Configuration;
 using Echelon.Studio.Engine;
 using Echelon.Studio.Osc;
 using Echelon.Studio.Tests.Infrastructure;
+using Echelon.Testing;
 
 namespace Echelon.Studio.Tests.Engine;
 
@@ -46,8 +46,8 @@ public sealed class StudioEngineOscInputTests
         output.Start(new EngineAudioCallback(engine));
 
         sender.Send(Imu(1f));
-        Assert.True(WaitFor(() => engine.Devices.Any(d => d.Id == "osc-imu")), "the OSC IMU never appeared");
-        Assert.True(WaitFor(() => engine.MasterGainTarget == 0), "the still IMU never silenced the band");
+        Eventually.True(() => engine.Devices.Any(d => d.Id == "osc-imu"), "the OSC IMU never appeared");
+        Eventually.True(() => engine.MasterGainTarget == 0, "the still IMU never silenced the band");
         DeviceStatus device = Assert.Single(engine.Devices, d => d.Id == "osc-imu");
         Assert.Equal("imu", device.Kind);
         Assert.Equal("osc:" + osc.Port, device.Source);
@@ -55,7 +55,7 @@ public sealed class StudioEngineOscInputTests
         // A 2 g jolt: heard through the express path (or the next frame), stamped on the engine's clock, not the socket's.
         long frames = engine.Counters.SensorFrames;
         sender.Send(Imu(3f));
-        Assert.True(WaitFor(() => engine.MasterGainTarget > 0.9), "the jolt never reached the master gain");
+        Eventually.True(() => engine.MasterGainTarget > 0.9, "the jolt never reached the master gain");
         Assert.True(engine.Counters.SensorFrames > frames);
         double lastSeen = engine.Devices.Single(d => d.Id == "osc-imu").LastSeenSeconds!.Value;
         Assert.InRange(lastSeen, device.LastSeenSeconds!.Value, engine.NowNs / 1e9);
@@ -82,7 +82,7 @@ public sealed class StudioEngineOscInputTests
         using var output = new NullAudioOutput(new AudioOutputOptions { BlockSize = 128 });
         engine.Start();
         output.Start(new EngineAudioCallback(engine));
-        Assert.True(WaitFor(() => live.Reads > 0), "the live source was never read");
+        Eventually.True(() => live.Reads > 0, "the live source was never read");
         Assert.Equal("echelon-sensors waiting", live.ReaderThread);
         Assert.NotNull(live.Clock); // the engine's clock was handed over: it reads what the engine reads
         long stamped = live.Clock();
@@ -94,22 +94,6 @@ public sealed class StudioEngineOscInputTests
 
     private static byte[] Imu(float g) =>
         new OscMessage("/echelon/imu/osc-imu", OscValue.Float32(0), OscValue.Float32(0), OscValue.Float32(g * 9.80665f)).ToArray();
-
-    private static bool WaitFor(Func<bool> condition)
-    {
-        long deadline = Stopwatch.GetTimestamp() + (5 * Stopwatch.Frequency);
-        while (!condition())
-        {
-            if (Stopwatch.GetTimestamp() > deadline)
-            {
-                return false;
-            }
-
-            Thread.Sleep(1);
-        }
-
-        return true;
-    }
 
     /// <summary>A live source with nothing to say: each read waits 50 ms, as a quiet socket does, until stopped.</summary>
     private sealed class WaitingSource : ILiveSensorSource

@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using System.Net.WebSockets;
 using Echelon.Studio.Tests.Web.Infrastructure;
 using Echelon.Studio.Web;
+using Echelon.Testing;
 
 namespace Echelon.Studio.Tests.Web;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Echelon.Studio.Tests.Web.Infrastructure;
+using Echelon.Testing;
 using Microsoft.Playwright;
 
 namespace Echelon.Studio.Tests.Web;

@@ -1,6 +1,7 @@
-using System.Net;
 using System.Net.WebSockets;
+using System.Net;
 using Echelon.Studio.Tests.Web.Infrastructure;
+using Echelon.Testing;
 using static Echelon.Studio.Tests.Web.Infrastructure.PrometheusText;
 
 namespace Echelon.Studio.Tests.Web;

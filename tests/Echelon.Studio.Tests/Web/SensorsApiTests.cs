@@ -3,6 +3,7 @@ using System.Text.Json;
 using Echelon.Motion.Frames;
 using Echelon.Studio.Tests.Web.Infrastructure;
 using Echelon.Studio.Web;
+using Echelon.Testing;
 
 namespace Echelon.Studio.Tests.Web;
 

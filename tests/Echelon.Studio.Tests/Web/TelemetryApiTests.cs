@@ -1,9 +1,10 @@
 using System.Diagnostics;
 using System.Net.WebSockets;
 using System.Text.Json;
+using Echelon.Studio.Tests.Infrastructure;
 using Echelon.Studio.Tests.Web.Infrastructure;
 using Echelon.Studio.Web;
-using Echelon.Studio.Tests.Infrastructure;
+using Echelon.Testing;
 
 namespace Echelon.Studio.Tests.Web;
 

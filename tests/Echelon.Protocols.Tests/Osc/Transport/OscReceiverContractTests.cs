@@ -1,6 +1,7 @@
 using System.Net;
 using Echelon.Protocols.Osc;
 using Echelon.Protocols.Osc.Transport;
+using Echelon.Testing;
 
 namespace Echelon.Protocols.Tests.Osc.Transport;
 
