@@ -26,8 +26,12 @@ internal static class StudioBench
 {
     private const string BenchDevice = "bench-imu";
 
-    /// <summary>Runs <paramref name="trials"/> latency trials and returns the figures.</summary>
-    public static JsonObject Latency(int trials)
+    /// <summary>
+    /// Runs <paramref name="trials"/> latency trials on the null output at real-time pace, or on the default PortAudio
+    /// device when <paramref name="portAudio"/>, and returns the figures.
+    /// </summary>
+    /// <exception cref="AudioDeviceException">PortAudio was asked for and no device opened.</exception>
+    public static JsonObject Latency(int trials, bool portAudio = false)
     {
         // The bench IMU is IMU slot 0; its dynamic acceleration drives the master gain with no smoothing, so a still
         // IMU silences the band and a jolt (2 g) brings it back: the first block after the jolt is the answer. The
@@ -56,7 +60,9 @@ internal static class StudioBench
             AudioSinks = [probe],
         };
         using var engine = new StudioEngine(options);
-        using var output = new NullAudioOutput(new AudioOutputOptions { BlockSize = 128 });
+        using IAudioOutput output = portAudio
+            ? new PortAudioOutput(new AudioOutputOptions { BlockSize = 128 })
+            : new NullAudioOutput(new AudioOutputOptions { BlockSize = 128 });
         engine.Start();
         output.Start(new EngineAudioCallback(engine));
 
@@ -113,6 +119,7 @@ internal static class StudioBench
                 ["max"] = measured.Length > 0 ? measured.Max() : null,
             },
             ["latency_trials"] = measured.Length,
+            ["audio"] = output.Name,
             ["latency_threshold_dbfs"] = 20 * Math.Log10(StepProbe.Threshold),
             ["rest_peak_dbfs"] = restPeak > 0 ? 20 * Math.Log10(restPeak) : -200,
             ["jitter_ms_p95"] = JitterP95(engine),

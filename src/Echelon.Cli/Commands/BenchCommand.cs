@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Echelon.Audio.Devices;
 using System.Globalization;
 using System.Text.Json;
 using Echelon.Cli.Bench;
@@ -112,14 +113,15 @@ internal static class BenchCommand
         var trials = new Option<int>("--trials") { Description = "Sensor-to-sound steps to time (5–1000); each takes about 1.7 s.", DefaultValueFactory = _ => 30 };
         var listeners = new Option<int>("--listeners") { Description = "WebSocket listeners on /ws/audio (0–2000).", DefaultValueFactory = _ => 200 };
         var seconds = new Option<double>("--seconds") { Description = "How long the listeners listen, seconds (1–3600).", DefaultValueFactory = _ => 60.0 };
-        var json = new Option<bool>("--json") { Description = "Print one JSON object on stdout and nothing else: latency_ms.{p50,p99}, jitter_ms_p95, listeners, gaps, xruns, cpu_percent, and more." };
+        var audio = new Option<string>("--audio") { Description = "Where the latency and jitter run plays: none (the null output at real-time pace) or portaudio (the default device, e.g. JACK).", DefaultValueFactory = _ => "none" };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object on stdout and nothing else: latency_ms.{p50,p90,p99,max}, jitter_ms_p95, listeners, gaps, xruns, cpu_percent, and more." };
         var studio = new Command(
             "studio",
-            "Measure the live studio on its real threads (null output at real-time pace): sensor → sound latency p50/p99 (a step "
-            + "injected through the sensor ingress until a rendered block carries it), control-frame jitter P95, and N listeners on "
-            + "/ws/audio from a loopback load generator (gaps, xruns, CPU).")
+            "Measure the live studio on its real threads: sensor → sound latency (a step sent as OSC over UDP loopback to the "
+            + "studio's OSC sensor input until a rendered block carries it), control-frame jitter P95, and N listeners on "
+            + "/ws/audio from a loopback load generator (gaps, xruns, CPU), on the null output at real-time pace.")
         {
-            trials, listeners, seconds, json,
+            trials, listeners, seconds, audio, json,
         };
         studio.SetAction(async (parse, cancellation) =>
         {
@@ -132,7 +134,24 @@ internal static class BenchCommand
                 return 2;
             }
 
-            System.Text.Json.Nodes.JsonObject figures = StudioBench.Latency(n);
+            string device = parse.GetValue(audio) ?? "none";
+            if (device is not ("none" or "portaudio"))
+            {
+                Console.Error.WriteLine($"error: --audio: '{device}' is not an output; allowed: none, portaudio.");
+                return 2;
+            }
+
+            System.Text.Json.Nodes.JsonObject figures;
+            try
+            {
+                figures = StudioBench.Latency(n, device == "portaudio");
+            }
+            catch (Exception e) when (e is AudioDeviceException or DllNotFoundException)
+            {
+                Console.Error.WriteLine($"error: --audio portaudio: {e.Message}");
+                return 2;
+            }
+
             if (l > 0)
             {
                 System.Text.Json.Nodes.JsonObject load = await StudioBench.Listeners(l, s).ConfigureAwait(false);
