@@ -85,7 +85,6 @@ public sealed class StudioEngine : IStudioRuntime, IMappingCatalog, IDisposable
     private long _expressUpdates;
     private long _lastNowNs;
 
-
     /// <summary>Runs inside every control frame's timed section (tests inject slow frames with it).</summary>
     internal Action? FrameProbe { get; set; }
 
