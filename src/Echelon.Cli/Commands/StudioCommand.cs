@@ -308,6 +308,7 @@ internal static class StudioCommand
             ["fallbacks"] = c.AudioFallbacks,
             ["late_notes"] = c.LateNotes,
             ["sensor_frames"] = c.SensorFrames,
+            ["express_updates"] = c.ExpressUpdates,
             ["bpm"] = engine.Bpm,
             ["dashboard"] = web.DashboardUrl.ToString(),
             ["certificate_sha256"] = web.Certificate?.Sha256Fingerprint,

@@ -18,6 +18,10 @@ public sealed class StudioCommandTests
         Assert.InRange(root.GetProperty("control_frames").GetInt64(), 150, 300);
         Assert.True(root.GetProperty("sensor_frames").GetInt64() > 200);
         Assert.Equal(0, root.GetProperty("late_notes").GetInt64());
+
+        // The default mappings open the low-pass with the body's energy: the dancer's frames are answered between
+        // control frames too.
+        Assert.True(root.GetProperty("express_updates").GetInt64() > 0);
     }
 
     [Theory]
