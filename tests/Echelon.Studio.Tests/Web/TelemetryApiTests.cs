@@ -20,20 +20,24 @@ public sealed class TelemetryApiTests
         using ClientWebSocket socket = await rig.ConnectAsync("/ws/telemetry");
         await socket.ReceiveAsync(); // the first message goes out at once
 
-        // Counted over three seconds: the rate must stay within 30–60 Hz and near the configured one
-        // (a generous window, since the machine is shared: the pace is the server's timer, not a budget).
+        // Over three seconds: the server never sends faster than the configured rate, and its usual interval is the
+        // configured period. The median, not the count: the pace is the server's timer, and a tick the machine was too
+        // busy for is skipped, not bunched (seen in CI: 46 messages a second at 60 Hz while other test assemblies ran),
+        // which lowers the count but not the usual interval.
         var clock = Stopwatch.StartNew();
-        int messages = 0;
+        var arrivals = new List<double>();
         while (clock.Elapsed < TimeSpan.FromSeconds(3))
         {
             SocketClient.Message m = await socket.ReceiveAsync();
             Assert.Equal(WebSocketMessageType.Text, m.Type);
-            messages++;
+            arrivals.Add(clock.Elapsed.TotalMilliseconds);
         }
 
-        double rate = messages / clock.Elapsed.TotalSeconds;
-        Assert.InRange(rate, StudioWebHostOptions.MinTelemetryHz * 0.9, StudioWebHostOptions.MaxTelemetryHz * 1.05);
-        Assert.InRange(rate, hz * 0.8, hz * 1.1);
+        double rate = arrivals.Count / clock.Elapsed.TotalSeconds;
+        Assert.True(rate <= hz * 1.1, $"{rate:0.0} messages a second at {hz} Hz");
+        double[] intervals = [.. arrivals.Zip(arrivals.Skip(1), (a, b) => b - a).Order()];
+        double median = intervals[intervals.Length / 2];
+        Assert.InRange(median, 1000.0 / hz * 0.8, 1000.0 / hz * 1.25);
     }
 
     [Fact]
