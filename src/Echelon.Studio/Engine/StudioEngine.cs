@@ -449,16 +449,17 @@ public sealed class StudioEngine : IStudioRuntime, IMappingCatalog, IDisposable
                 continue;
             }
 
-            if (_options.ExpressMappings)
+            bool express = _options.ExpressMappings && Volatile.Read(ref _mapping).HasExpressMappings;
+            if (express)
             {
                 Express();
             }
 
             // Sleep to the frame (less a short spin that absorbs the wake-up's own delay), waking every
-            // ExpressPollSeconds to answer sensor frames that arrive in between.
+            // ExpressPollSeconds to answer sensor frames that arrive in between when there are express mappings.
             if (dueTicks - now > spinTicks)
             {
-                PreciseSleep.Until(Math.Min(dueTicks - spinTicks, now + pollTicks));
+                PreciseSleep.Until(express ? Math.Min(dueTicks - spinTicks, now + pollTicks) : dueTicks - spinTicks);
             }
             else
             {
