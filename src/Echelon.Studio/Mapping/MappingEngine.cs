@@ -101,8 +101,8 @@ public sealed class MappingEngine
     /// <see cref="Evaluate"/>: the express path that lets a sensor frame be heard the moment it arrives instead of at
     /// the next control frame. Express mappings (frame rate, a Dynamics128 slot valid in <paramref name="vector"/>, a
     /// synth target) are read (a masked slot: the last input), shaped and smoothed as <see cref="Evaluate"/> would over
-    /// <paramref name="seconds"/>; every other mapping keeps its last output. Changes no state: the next <see cref="Evaluate"/> is the same with or without
-    /// it. Control thread; allocates nothing.
+    /// <paramref name="seconds"/>; every other mapping keeps its last output. Changes no state: the next
+    /// <see cref="Evaluate"/> is the same with or without it. Control thread; allocates nothing.
     /// </summary>
     public SynthMacros Preview(Dynamics128Vector vector, double seconds)
     {
@@ -117,19 +117,9 @@ public sealed class MappingEngine
                 continue;
             }
 
-            double output = _output[i];
-            ControlMapping m = _mappings[i];
-            int index = m.Source.Index;
-            if (_express[i])
-            {
-                double x = vector.IsValid(index) && float.IsFinite(vector.Values[index]) ? vector.Values[index] : _input[i];
-                double shaped = m.Shape(x);
-                output = !_primed[i] || m.SmoothingSeconds <= 0
-                    ? shaped
-                    : output + ((1 - Math.Exp(-seconds / m.SmoothingSeconds)) * (shaped - output));
-            }
-
-            values[target] = output;
+            int index = _mappings[i].Source.Index;
+            double x = vector.IsValid(index) && float.IsFinite(vector.Values[index]) ? vector.Values[index] : _input[i];
+            values[target] = _express[i] ? Step(i, x, seconds) : _output[i];
         }
 
         return new SynthMacros(values[0], values[1], values[2], values[3], values[4]);
@@ -170,16 +160,8 @@ public sealed class MappingEngine
                 }
             }
 
-            double target = m.Shape(_input[i]);
-            if (!_primed[i] || m.SmoothingSeconds <= 0)
-            {
-                _output[i] = target;
-                _primed[i] = true;
-            }
-            else
-            {
-                _output[i] += (1 - Math.Exp(-seconds / m.SmoothingSeconds)) * (target - _output[i]);
-            }
+            _output[i] = Step(i, _input[i], seconds);
+            _primed[i] = true;
 
             if (_targets[i] >= 0)
             {
@@ -192,5 +174,18 @@ public sealed class MappingEngine
         Brightness = Math.Clamp(values[2], 0, 1);
         Tension = Math.Clamp(values[3], 0, 1);
         Synth = new SynthMacros(values[4], values[5], values[6], values[7], values[8]);
+    }
+
+    /// <summary>
+    /// Mapping <paramref name="i"/>'s output after <paramref name="seconds"/> with <paramref name="input"/>: shaped, then
+    /// the one-pole smoother from its last output (the target at once when unsmoothed or not yet primed). Reads state only.
+    /// </summary>
+    private double Step(int i, double input, double seconds)
+    {
+        ControlMapping m = _mappings[i];
+        double target = m.Shape(input);
+        return !_primed[i] || m.SmoothingSeconds <= 0
+            ? target
+            : _output[i] + ((1 - Math.Exp(-seconds / m.SmoothingSeconds)) * (target - _output[i]));
     }
 }
