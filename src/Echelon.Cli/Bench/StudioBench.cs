@@ -18,8 +18,8 @@ using Microsoft.Extensions.Logging;
 namespace Echelon.Cli.Bench;
 
 /// <summary>
-/// The studio's live budgets, measured on the real threads with the null output pacing the audio in real time:
-/// sensor → sound latency (a step sent as an OSC message over UDP loopback to the studio's OSC sensor input, until a
+/// The studio's live budgets, measured on the real threads with an output pacing the audio in real time (the null
+/// output, or a PortAudio device): sensor → sound latency (a step sent as an OSC message over UDP loopback to the studio's OSC sensor input, until a
 /// rendered block carries it) and control-frame jitter (how far frame starts stray from 10 ms apart).
 /// </summary>
 internal static class StudioBench
@@ -68,6 +68,7 @@ internal static class StudioBench
 
         var latencies = new List<double>();
         double restPeak = 0;
+        int missed = 0;
         byte[] rest = ImuPacket(new Vector3(0, 0, 9.80665f));
         byte[] jolt = ImuPacket(new Vector3(0, 0, 3 * 9.80665f));
         for (int trial = 0; trial < trials + 1; trial++)
@@ -98,6 +99,10 @@ internal static class StudioBench
             {
                 latencies.Add((heard - injected) * 1000.0 / Stopwatch.Frequency);
             }
+            else if (trial > 0)
+            {
+                missed++; // not heard within a second: reported as missed, not left out quietly
+            }
 
             for (int i = 0; i < 20; i++)
             {
@@ -119,6 +124,7 @@ internal static class StudioBench
                 ["max"] = measured.Length > 0 ? measured.Max() : null,
             },
             ["latency_trials"] = measured.Length,
+            ["latency_missed"] = missed,
             ["audio"] = output.Name,
             ["latency_threshold_dbfs"] = 20 * Math.Log10(StepProbe.Threshold),
             ["rest_peak_dbfs"] = restPeak > 0 ? 20 * Math.Log10(restPeak) : -200,

@@ -118,8 +118,9 @@ internal static class BenchCommand
         var studio = new Command(
             "studio",
             "Measure the live studio on its real threads: sensor → sound latency (a step sent as OSC over UDP loopback to the "
-            + "studio's OSC sensor input until a rendered block carries it), control-frame jitter P95, and N listeners on "
-            + "/ws/audio from a loopback load generator (gaps, xruns, CPU), on the null output at real-time pace.")
+            + "studio's OSC sensor input until a rendered block carries it) and control-frame jitter P95 on the output --audio "
+            + "names, then N listeners on /ws/audio from a loopback load generator (gaps, xruns, CPU) on the null output at "
+            + "real-time pace.")
         {
             trials, listeners, seconds, audio, json,
         };

@@ -132,9 +132,6 @@ internal sealed class AudioPipeline
     /// <summary>Sets a stem's gain (0 mutes).</summary>
     public void SetStemGain(int stem, float gain) => _band.SetStemGain(stem, gain);
 
-    /// <summary>Stems the band renders, in <see cref="Arrangement.Agents"/> order.</summary>
-    public int StemCount => _stemMeters.Length;
-
     /// <summary>
     /// Peak and RMS of the finished mix rendered since the last call, dBFS (the last reading again when no block was
     /// rendered since). Control thread only.
@@ -144,7 +141,7 @@ internal sealed class AudioPipeline
     /// <summary>
     /// Each stem's peak and RMS since the last call, dBFS, as it enters the mix: after its gain (so a muted stem reads
     /// <see cref="LevelMeter.FloorDbfs"/>), before the master filter, gain and bus. Control thread only; the spans hold
-    /// at least <see cref="StemCount"/> values.
+    /// a value for each stem, in <see cref="Arrangement.Agents"/> order.
     /// </summary>
     public void TakeStemLevels(Span<double> peakDbfs, Span<double> rmsDbfs)
     {
@@ -207,8 +204,8 @@ internal sealed class AudioPipeline
         _cutoff += glide * (Volatile.Read(ref _cutoffTarget) - _cutoff);
         _gain += glide * (Volatile.Read(ref _gainTarget) - _gain);
 
-        // The melody's echo is fed from its stem, before the master: the master gain scales the echo's return too, so
-        // gain 0 silences everything, the echo included (a delay line is linear: scaling its return is scaling its input).
+        // The melody's echo is fed from its stem, before the master, so the master gain scales the echo's return as a
+        // master fader would: gain 0 silences everything, the echo included.
         _bus.EchoLevel = (float)(Volatile.Read(ref _echoLevel) * _gain);
         if (_cutoff < _sampleRate * 0.44 || _lowLeft.Resonance > 0.1)
         {
