@@ -1,4 +1,5 @@
 using System.Text;
+using Echelon.Core.Serialization;
 using Echelon.Motion.Skeleton;
 
 namespace Echelon.Sessions;

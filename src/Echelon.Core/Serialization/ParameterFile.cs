@@ -52,7 +52,7 @@ public static class ParameterFile
     {
         ArgumentNullException.ThrowIfNull(parameters);
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        WriteAtomically(ParameterFileWriter.Write(parameters), path);
+        AtomicFile.Write(path, ParameterFileWriter.Write(parameters));
     }
 
     /// <summary>Validates <paramref name="parameters"/> and writes them to <paramref name="path"/> atomically.</summary>
@@ -62,7 +62,7 @@ public static class ParameterFile
     {
         ArgumentNullException.ThrowIfNull(parameters);
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        WriteAtomically(ParameterFileWriter.Write(parameters), path);
+        AtomicFile.Write(path, ParameterFileWriter.Write(parameters));
     }
 
     /// <summary>Reads and validates a <c>lim-rps</c> file.</summary>
@@ -154,54 +154,6 @@ public static class ParameterFile
         catch (JsonException ex)
         {
             throw ParameterFileReader.Malformed(ex, path);
-        }
-    }
-
-    /// <summary>
-    /// Writes to a temporary file in the target's folder, flushes it to disk, then renames it over the
-    /// target. The rename is atomic on one volume (rename(2) on Unix, MoveFileEx on Windows), so a crash
-    /// leaves the old file or the new one, never a torn one.
-    /// </summary>
-    private static void WriteAtomically(byte[] content, string path)
-    {
-        string target = Path.GetFullPath(path);
-        string folder = Path.GetDirectoryName(target)
-            ?? throw new ArgumentException($"'{path}' names a root, not a file.", nameof(path));
-        string temporary = Path.Combine(folder, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.tmp");
-        bool renamed = false;
-        try
-        {
-            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
-            {
-                stream.Write(content);
-                stream.Flush(flushToDisk: true);
-            }
-
-            File.Move(temporary, target, overwrite: true);
-            renamed = true;
-        }
-        finally
-        {
-            if (!renamed)
-            {
-                TryDelete(temporary);
-            }
-        }
-    }
-
-    private static void TryDelete(string temporary)
-    {
-        try
-        {
-            File.Delete(temporary);
-        }
-        catch (IOException)
-        {
-            // The original failure is the one worth reporting; a stray temp file is harmless.
-        }
-        catch (UnauthorizedAccessException)
-        {
-            // Same as above.
         }
     }
 }

@@ -1,7 +1,7 @@
-using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using Echelon.Core.Serialization;
 
 namespace Echelon.Studio.Web;
 
@@ -154,7 +154,6 @@ internal static class SelfSignedCertificates
     /// <summary>Writes the certificate and its key as PKCS#12, readable by the owner only, replacing the old file in one step.</summary>
     private static void Save(X509Certificate2 certificate, string path)
     {
-        string temporary = path + "." + Environment.ProcessId.ToString(CultureInfo.InvariantCulture) + ".tmp";
         try
         {
             string? folder = Path.GetDirectoryName(Path.GetFullPath(path));
@@ -163,35 +162,11 @@ internal static class SelfSignedCertificates
                 Directory.CreateDirectory(folder);
             }
 
-            var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
-            if (!OperatingSystem.IsWindows())
-            {
-                options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-            }
-
-            using (var file = new FileStream(temporary, options))
-            {
-                file.Write(certificate.Export(X509ContentType.Pkcs12));
-            }
-
-            File.Move(temporary, path, overwrite: true);
+            AtomicFile.Write(path, certificate.Export(X509ContentType.Pkcs12), UnixFileMode.UserRead | UnixFileMode.UserWrite);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            TryDelete(temporary);
             throw new CertificateFileException(CertificateSetting.SelfSigned, $"cannot write {path}: {e.Message.TrimEnd('.')}", e);
-        }
-    }
-
-    private static void TryDelete(string path)
-    {
-        try
-        {
-            File.Delete(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // The write failed already; that is the error worth reporting.
         }
     }
 }
