@@ -66,6 +66,7 @@ public sealed class MappingEngine
             _express[i] = _targets[i] >= 4 && _mappings[i].Rate == MappingRate.Frame && _mappings[i].Source.Kind == MappingSourceKind.Slot;
         }
 
+        HasExpressMappings = Array.IndexOf(_express, true) >= 0;
         _input = new double[_mappings.Length];
         _output = new double[_mappings.Length];
         _primed = new bool[_mappings.Length];
@@ -93,7 +94,7 @@ public sealed class MappingEngine
     public double Output(int index) => _output[index];
 
     /// <summary>Whether any mapping can answer between frames (<see cref="Preview"/>): frame rate, a Dynamics128 slot to a synth macro.</summary>
-    public bool HasExpressMappings => Array.IndexOf(_express, true) >= 0;
+    public bool HasExpressMappings { get; }
 
     /// <summary>
     /// The synth macros as the next frame would set them from <paramref name="vector"/> (a
