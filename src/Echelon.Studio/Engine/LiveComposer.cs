@@ -61,18 +61,21 @@ internal sealed class LiveComposer
 
     /// <summary>
     /// Composes the next bar when its downbeat is within <paramref name="horizon"/> samples of
-    /// <paramref name="position"/>; a bar whose start has already passed is moved to start now. True when a bar was composed.
+    /// <paramref name="position"/>; a bar whose start has already passed <paramref name="earliestStart"/> (the first
+    /// sample the audio has not yet played, never before <paramref name="position"/>) is moved to start there, so no
+    /// note is ever scheduled into the audio's past. True when a bar was composed.
     /// </summary>
-    public bool ComposeIfDue(long position, long horizon, double bpm, in ControlState control, Scale scale)
+    public bool ComposeIfDue(long position, long earliestStart, long horizon, double bpm, in ControlState control, Scale scale)
     {
         if (_nextBarStart - position > horizon)
         {
             return false;
         }
 
-        if (_nextBarStart < position)
+        long earliest = Math.Max(position, earliestStart);
+        if (_nextBarStart < earliest)
         {
-            _nextBarStart = position;
+            _nextBarStart = earliest;
         }
 
         double samplesPerBeat = _sampleRate * 60.0 / bpm;

@@ -550,7 +550,13 @@ public sealed class StudioEngine : IStudioRuntime, IMappingCatalog, IDisposable
 
         var control = new ControlState((float)mapping.Intensity, (float)mapping.Density, (float)mapping.Brightness, (float)mapping.Tension, 0);
         long horizon = (long)(_options.ComposeAheadSeconds * _options.SampleRate) + _samplesPerFrame;
-        _composer.ComposeIfDue(position, horizon, _bpm, control, controls.Scale);
+        // Live, a control thread that fell behind the audio (the first frame's just-in-time compilation, a stall) must
+        // not compose a bar into what has already played, nor into what will have played by the time the bar is
+        // written (composing the first bar compiles five agents): a bar due before then starts half the compose-ahead
+        // time past the audio's position. On time, a bar is composed a whole compose-ahead before its start, so this
+        // never moves it; offline the frame always runs before its audio, and it never applies either.
+        long earliest = _running ? Position + (long)(0.5 * _options.ComposeAheadSeconds * _options.SampleRate) : position;
+        _composer.ComposeIfDue(position, earliest, horizon, _bpm, control, controls.Scale);
         _audio.SetMacros(mapping.Synth);
         _audio.SetBpm(_composer.Bpm > 0 ? _composer.Bpm : _bpm);
 
