@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using Echelon.Protocols.Osc;
 using Echelon.Protocols.SuperCollider;
+using Echelon.Studio.Tests.Infrastructure;
 
 namespace Echelon.Studio.Tests.SuperCollider;
 
@@ -10,6 +11,7 @@ namespace Echelon.Studio.Tests.SuperCollider;
 /// tracking, and notes in bundles stamped ahead landing at their times in what scsynth recorded.
 /// </summary>
 [Trait("Peer", "scsynth")]
+[Collection(RealTimeTests.Name)]
 public sealed class ScsynthLivePeerTests
 {
     private static readonly TimeSpan Reply = TimeSpan.FromSeconds(5);

@@ -1,12 +1,14 @@
 using System.Diagnostics;
 using System.Net.Sockets;
 using System.Net.WebSockets;
+using Echelon.Studio.Tests.Infrastructure;
 using Echelon.Studio.Tests.Web.Infrastructure;
 using Echelon.Studio.Web;
 using Echelon.Testing;
 
 namespace Echelon.Studio.Tests.Web;
 
+[Collection(RealTimeTests.Name)]
 public sealed class AudioSocketTests
 {
     /// <summary>
